@@ -1,0 +1,1 @@
+"""Tín nhiệm web shell: FastAPI routers, services, repositories, models, CLI."""

@@ -1,0 +1,77 @@
+"""``Annotated`` dependency aliases: the session, the clock, the settings, the caller."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from ballots.errors import PermissionDenied
+
+from .clock import Clock
+from .errors import Unauthenticated
+from .security import Scope
+from .services.auth import Principal, authenticate
+from .settings import Settings
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_clock(request: Request) -> Clock:
+    clock: Clock = request.app.state.clock
+    return clock
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """The request owns the transaction: commit when the handler succeeds, roll back otherwise."""
+    session: Session = request.app.state.sessionmaker()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+ClockDep = Annotated[Clock, Depends(get_clock)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+_bearer = HTTPBearer(auto_error=False, description="An API token from `tinnhiem token create`.")
+
+
+def current_principal(
+    session: SessionDep,
+    clock: ClockDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None:
+        raise Unauthenticated("send an API token: 'Authorization: Bearer <token>'")
+    return authenticate(session, credentials.credentials, clock.now())
+
+
+def require(scope: Scope) -> Callable[[Principal], Principal]:
+    def check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
+        if scope not in principal.scopes:
+            raise PermissionDenied(
+                f"this needs the '{scope.value}' right; your token has: "
+                f"{', '.join(sorted(principal.scopes)) or 'none'}",
+                details={"needed": scope.value, "role": principal.role.value},
+            )
+        return principal
+
+    return check
+
+
+CurrentUser = Annotated[Principal, Depends(current_principal)]
+Reader = Annotated[Principal, Depends(require(Scope.READ))]
+Writer = Annotated[Principal, Depends(require(Scope.WRITE))]
+Admin = Annotated[Principal, Depends(require(Scope.ADMIN))]

@@ -1,0 +1,99 @@
+"""The one place where refusals become HTTP answers: ``{"error": {"code", "message", "details"}}``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ballots.errors import (
+    BallotsError,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    RuleViolation,
+)
+
+log = logging.getLogger(__name__)
+
+
+class Unauthenticated(PermissionDenied):
+    """No valid credentials came with the request."""
+
+    code = "unauthenticated"
+
+
+class PayloadTooLarge(InvalidInput):
+    code = "payload_too_large"
+
+
+STATUS: tuple[tuple[type[BallotsError], int], ...] = (
+    (Unauthenticated, 401),
+    (PayloadTooLarge, 413),
+    (NotFound, 404),
+    (Conflict, 409),
+    (PermissionDenied, 403),
+    (InvalidInput, 422),
+    (RuleViolation, 422),
+)
+
+
+def status_for(exc: BallotsError) -> int:
+    return next((status for cls, status in STATUS if isinstance(exc, cls)), 400)
+
+
+def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "details": details if details is not None else {}}}
+
+
+def _ballots_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, BallotsError)
+    headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthenticated) else None
+    return JSONResponse(
+        error_body(exc.code, exc.message, exc.details), status_code=status_for(exc), headers=headers
+    )
+
+
+def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        {"field": ".".join(str(p) for p in err["loc"] if p != "body"), "message": err["msg"]}
+        for err in exc.errors()
+    ]
+    summary = "; ".join(f"{p['field'] or 'body'}: {p['message']}" for p in problems)
+    return JSONResponse(
+        error_body("invalid_input", f"The request is not valid: {summary}", {"fields": problems}),
+        status_code=422,
+    )
+
+
+def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+    return JSONResponse(
+        error_body(code, str(exc.detail)), status_code=exc.status_code, headers=getattr(exc, "headers", None)
+    )
+
+
+def _integrity_error(_request: Request, exc: Exception) -> JSONResponse:
+    # Services check first; this is the backstop for races between two requests.
+    log.warning("integrity error: %s", exc)
+    return JSONResponse(
+        error_body(
+            "conflict", "The change conflicts with existing data (a duplicate or a missing reference)."
+        ),
+        status_code=409,
+    )
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(BallotsError, _ballots_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(IntegrityError, _integrity_error)

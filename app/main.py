@@ -1,0 +1,45 @@
+"""``create_app(settings)``: the FastAPI application with its database, clock and error handling."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+from . import errors
+from .clock import Clock
+from .db import make_engine, make_sessionmaker
+from .routers import API_ROUTERS, health
+from .settings import Settings, get_settings
+
+DESCRIPTION = """
+Tín nhiệm runs confidence votes ("lấy phiếu tín nhiệm") on leadership cadres: plans, rounds,
+eligibility, the legal calendar, anonymous ballots and verifiable results.
+
+Authenticate with `Authorization: Bearer <token>` (create one with `tinnhiem token create`).
+Errors are JSON: `{"error": {"code": "...", "message": "...", "details": ...}}`.
+"""
+
+
+def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = make_engine(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="Tín nhiệm", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.clock = clock or Clock()
+    errors.install(app)
+    app.include_router(health.router)
+    api = APIRouter(prefix="/api/v1")
+    for router in API_ROUTERS:
+        api.include_router(router)
+    app.include_router(api)
+    return app

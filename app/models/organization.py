@@ -1,0 +1,74 @@
+"""Units (agencies, localities) and the cadres who hold posts in them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ballots.levels import FillMethod, UnitLevel
+
+from .base import Base, archived_column, created_column, id_column, str_enum, updated_column
+
+
+class Gender(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class Unit(Base):
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("parent_id", "name"),)
+
+    id: Mapped[str] = id_column()
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    level: Mapped[UnitLevel] = mapped_column(str_enum(UnitLevel, "unit_level"), nullable=False)
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
+    created_at: Mapped[datetime] = created_column()
+    updated_at: Mapped[datetime] = updated_column()
+    archived_at: Mapped[datetime | None] = archived_column()
+
+    parent: Mapped[Unit | None] = relationship(remote_side="Unit.id")
+
+
+class Cadre(Base):
+    __tablename__ = "cadres"
+
+    id: Mapped[str] = id_column()
+    full_name: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
+    gender: Mapped[Gender | None] = mapped_column(str_enum(Gender, "cadre_gender"), nullable=True)
+    retirement_notice_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The locality whose Party standing committee (Ban Thường vụ) the cadre sits on, if any.
+    standing_committee_unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    created_at: Mapped[datetime] = created_column()
+    updated_at: Mapped[datetime] = updated_column()
+    archived_at: Mapped[datetime | None] = archived_column()
+
+    posts: Mapped[list[Post]] = relationship(
+        back_populates="cadre", cascade="all, delete-orphan", order_by="Post.since"
+    )
+    standing_committee_unit: Mapped[Unit | None] = relationship()
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    __table_args__ = (
+        UniqueConstraint("cadre_id", "title", "unit_id"),
+        CheckConstraint("ended_on IS NULL OR ended_on >= since", name="ended_after_since"),
+    )
+
+    id: Mapped[str] = id_column()
+    cadre_id: Mapped[str] = mapped_column(
+        ForeignKey("cadres.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    title: Mapped[str] = mapped_column(String(200), nullable=False)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), nullable=False, index=True)
+    filled_by: Mapped[FillMethod] = mapped_column(str_enum(FillMethod, "post_filled_by"), nullable=False)
+    since: Mapped[date] = mapped_column(Date, nullable=False)
+    ended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    cadre: Mapped[Cadre] = relationship(back_populates="posts")
+    unit: Mapped[Unit] = relationship()

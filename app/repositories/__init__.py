@@ -1,0 +1,1 @@
+"""All SQL lives here: one module per aggregate, functions that take the session first."""

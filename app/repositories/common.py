@@ -1,0 +1,26 @@
+"""Helpers every repository uses: fetching by id or refusing, and paging a query."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from ballots.errors import NotFound
+
+M = TypeVar("M")
+
+
+def get_or_404(session: Session, model: type[M], entity_id: str, what: str) -> M:
+    found = session.get(model, entity_id)
+    if found is None:
+        raise NotFound(f"no {what} with id '{entity_id}'", details={"id": entity_id, "kind": what})
+    return found
+
+
+def page(session: Session, stmt: Select[Any], limit: int, offset: int) -> tuple[list[Any], int]:
+    """One page of ``stmt`` and how many rows match in all."""
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    items = list(session.scalars(stmt.limit(limit).offset(offset)))
+    return items, total

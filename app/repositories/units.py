@@ -1,0 +1,71 @@
+"""Units: agencies and localities at province and district level."""
+
+from __future__ import annotations
+
+from sqlalchemy import case, exists, or_, select
+from sqlalchemy.orm import Session
+
+from ballots.levels import UnitLevel
+
+from ..models import Cadre, Post, Round, Unit
+from .common import page
+
+# Provinces before districts, whatever the stored strings sort like.
+LEVEL_ORDER = case((Unit.level == UnitLevel.PROVINCE, 0), else_=1)
+
+
+def search(
+    session: Session,
+    *,
+    level: UnitLevel | None,
+    parent_id: str | None,
+    q: str | None,
+    include_archived: bool,
+    limit: int,
+    offset: int,
+) -> tuple[list[Unit], int]:
+    stmt = select(Unit).order_by(LEVEL_ORDER, Unit.name, Unit.id)
+    if level is not None:
+        stmt = stmt.where(Unit.level == level)
+    if parent_id is not None:
+        stmt = stmt.where(Unit.parent_id == parent_id)
+    if q:
+        stmt = stmt.where(Unit.name.ilike(f"%{q}%"))
+    if not include_archived:
+        stmt = stmt.where(Unit.archived_at.is_(None))
+    return page(session, stmt, limit, offset)
+
+
+def by_name(session: Session, name: str, parent_id: str | None) -> Unit | None:
+    parent = Unit.parent_id.is_(None) if parent_id is None else Unit.parent_id == parent_id
+    return session.scalar(select(Unit).where(Unit.name == name, parent))
+
+
+def all_units(session: Session) -> list[Unit]:
+    return list(session.scalars(select(Unit).order_by(LEVEL_ORDER, Unit.name)))
+
+
+def is_referenced(session: Session, unit_id: str) -> bool:
+    return bool(
+        session.scalar(
+            select(
+                or_(
+                    exists().where(Unit.parent_id == unit_id),
+                    exists().where(Post.unit_id == unit_id),
+                    exists().where(Round.unit_id == unit_id),
+                    exists().where(Cadre.standing_committee_unit_id == unit_id),
+                )
+            )
+        )
+    )
+
+
+def add(session: Session, unit: Unit) -> Unit:
+    session.add(unit)
+    session.flush()
+    return unit
+
+
+def delete(session: Session, unit: Unit) -> None:
+    session.delete(unit)
+    session.flush()

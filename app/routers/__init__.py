@@ -1,0 +1,10 @@
+"""HTTP routers; ``API_ROUTERS`` are mounted under /api/v1 by ``app.main``."""
+
+from fastapi import APIRouter
+
+from . import auth, units
+
+API_ROUTERS: list[APIRouter] = [
+    auth.router,
+    units.router,
+]

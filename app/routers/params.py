@@ -1,0 +1,11 @@
+"""Query parameters shared by list endpoints."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Query
+
+Limit = Annotated[int, Query(ge=1, le=200, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, description="How many to skip.")]
+IncludeArchived = Annotated[bool, Query(description="Also list archived entries.")]

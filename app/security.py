@@ -1,0 +1,53 @@
+"""Passwords (argon2) and API tokens (random, stored as SHA-256), and what each role may do."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from .models.user import Role
+
+_hasher = PasswordHasher()
+TOKEN_PREFIX = "tn_"
+
+
+class Scope(StrEnum):
+    READ = "read"  # read plans, units, cadres, rounds, results
+    WRITE = "write"  # create and change them
+    ADMIN = "admin"  # manage users and tokens
+
+
+ROLE_SCOPES: dict[Role, frozenset[Scope]] = {
+    Role.ADMIN: frozenset(Scope),
+    Role.ORGANIZER: frozenset({Scope.READ, Scope.WRITE}),
+    Role.COMMITTEE: frozenset({Scope.READ}),
+    Role.OBSERVER: frozenset({Scope.READ}),
+}
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def generate_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def generate_token() -> str:
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def hash_token(token: str) -> str:
+    # Tokens carry 256 random bits, so a fast hash is enough to make a stolen table useless.
+    return hashlib.sha256(token.encode()).hexdigest()

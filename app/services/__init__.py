@@ -1,0 +1,1 @@
+"""Use cases: load through repositories, decide with ballots/, persist. Services never commit."""

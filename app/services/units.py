@@ -1,0 +1,88 @@
+"""Units and their hierarchy; the locality of a unit decides where its cadres are voted on."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from ballots.errors import Conflict, InvalidInput
+from ballots.levels import UnitLevel
+
+from ..models import Unit
+from ..repositories import units as repo
+from ..repositories.common import get_or_404
+from ..schemas.units import UnitIn, UnitPatch
+
+
+def get(session: Session, unit_id: str) -> Unit:
+    return get_or_404(session, Unit, unit_id, "unit")
+
+
+def locality_of(unit: Unit) -> Unit:
+    """The province or district a unit belongs to: its topmost ancestor at the same level."""
+    current = unit
+    while current.parent is not None and current.parent.level is unit.level:
+        current = current.parent
+    return current
+
+
+def _check_parent(session: Session, level: UnitLevel, parent_id: str | None, unit_id: str | None) -> None:
+    if parent_id is None:
+        return
+    parent = get(session, parent_id)
+    if level is UnitLevel.PROVINCE and parent.level is UnitLevel.DISTRICT:
+        raise InvalidInput(
+            "a province-level unit cannot sit under a district-level unit",
+            details={"parent_id": parent_id},
+        )
+    ancestor: Unit | None = parent
+    while ancestor is not None:
+        if ancestor.id == unit_id:
+            raise InvalidInput(
+                "a unit cannot sit under itself or its own sub-units", details={"parent_id": parent_id}
+            )
+        ancestor = ancestor.parent
+
+
+def _check_unique(session: Session, name: str, parent_id: str | None, unit_id: str | None) -> None:
+    twin = repo.by_name(session, name, parent_id)
+    if twin is not None and twin.id != unit_id:
+        raise Conflict(f"a unit named '{name}' already exists there", details={"existing_id": twin.id})
+
+
+def create(session: Session, data: UnitIn) -> Unit:
+    _check_parent(session, data.level, data.parent_id, None)
+    _check_unique(session, data.name, data.parent_id, None)
+    return repo.add(session, Unit(name=data.name, level=data.level, parent_id=data.parent_id))
+
+
+def update(session: Session, unit_id: str, data: UnitPatch) -> Unit:
+    unit = get(session, unit_id)
+    changes = data.model_dump(exclude_unset=True)
+    level = changes.get("level") or unit.level
+    parent_id = changes.get("parent_id", unit.parent_id)
+    name = changes.get("name") or unit.name
+    _check_parent(session, level, parent_id, unit.id)
+    _check_unique(session, name, parent_id, unit.id)
+    unit.name, unit.level, unit.parent_id = name, level, parent_id
+    session.flush()
+    session.refresh(unit)
+    return unit
+
+
+def archive(session: Session, unit_id: str, now: datetime) -> Unit:
+    unit = get(session, unit_id)
+    unit.archived_at = unit.archived_at or now
+    session.flush()
+    return unit
+
+
+def delete(session: Session, unit_id: str) -> None:
+    unit = get(session, unit_id)
+    if repo.is_referenced(session, unit.id):
+        raise Conflict(
+            f"unit '{unit.name}' has sub-units, posts or rounds; archive it instead",
+            details={"id": unit.id},
+        )
+    repo.delete(session, unit)
