@@ -1,0 +1,113 @@
+"""Eligibility verdicts: translate the stored plan into ballots/ inputs, assess, store the verdicts.
+
+A verdict is stored on each candidate when the round is saved and recomputed whenever a cadre, a
+post, a round's date or venue, or a counting committee changes, because the two-place rule makes
+one round's verdict depend on the cadre's other rounds in the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ballots import eligibility as rules
+from ballots.errors import CandidateIneligible
+
+from ..models import Cadre, Candidate, Post, Round
+from ..repositories import candidates as repo
+from .units import locality_of
+
+
+def cadre_input(cadre: Cadre) -> rules.Cadre:
+    standing = (
+        frozenset({cadre.standing_committee_unit_id}) if cadre.standing_committee_unit_id else frozenset()
+    )
+    return rules.Cadre(cadre.id, cadre.full_name, cadre.retirement_notice_date, standing)
+
+
+def post_input(post: Post) -> rules.Post:
+    return rules.Post(post.id, post.title, post.filled_by, post.since)
+
+
+def place_of(round_: Round) -> rules.Place:
+    return rules.Place(
+        round_.id,
+        round_.place_kind,
+        round_.unit.level,
+        locality_of(round_.unit).id,
+        round_.vote_date,
+        round_.rulebook,
+    )
+
+
+def default_post_ids(cadre: Cadre, round_: Round) -> list[str]:
+    """The cadre's posts that this round's rulebook covers and that are held on the vote date."""
+    return [
+        p.id
+        for p in cadre.posts
+        if p.filled_by.rulebook is round_.rulebook and (p.ended_on is None or p.ended_on > round_.vote_date)
+    ]
+
+
+def _nomination(session: Session, cadre: Cadre, round_: Round, post_ids: Iterable[str]) -> rules.Nomination:
+    wanted = set(post_ids)
+    posts = tuple(post_input(p) for p in cadre.posts if p.id in wanted)
+    on_committee = cadre.id in repo.committee_cadre_ids(session, round_.id)
+    return rules.Nomination(place_of(round_), posts, on_committee)
+
+
+def reason_dict(reason: rules.Reason) -> dict[str, Any]:
+    return {
+        "code": reason.code.value,
+        "message": reason.message,
+        "message_vi": reason.message_vi,
+        "post_id": reason.post_id,
+        "details": dict(reason.details),
+    }
+
+
+def assess_proposal(session: Session, cadre: Cadre, round_: Round, post_ids: Iterable[str]) -> rules.Verdict:
+    """The verdict for adding ``cadre`` to ``round_``, against the cadre's other rounds in the plan."""
+    others = [
+        _nomination(session, cadre, c.round, c.post_ids)
+        for c in repo.of_cadre_in_plan(session, cadre.id, round_.plan_id)
+        if c.round_id != round_.id
+    ]
+    return rules.assess(cadre_input(cadre), _nomination(session, cadre, round_, post_ids), others)
+
+
+def require_eligible(verdict: rules.Verdict, cadre: Cadre) -> None:
+    """Refuse an ineligible candidate with every reason, never dropping it silently."""
+    if not verdict.eligible:
+        reasons = [reason_dict(r) for r in verdict.reasons]
+        summary = "; ".join(r.message for r in verdict.reasons)
+        raise CandidateIneligible(
+            f"{cadre.full_name} cannot be voted on in this round: {summary}",
+            details={"cadre_id": cadre.id, "reasons": reasons},
+        )
+
+
+def store(candidate: Candidate, verdict: rules.Verdict, now: datetime) -> None:
+    candidate.eligible = verdict.eligible
+    candidate.reasons = [reason_dict(r) for r in verdict.reasons]
+    candidate.assessed_at = now
+
+
+def reassess_cadre(session: Session, cadre: Cadre, now: datetime) -> None:
+    """Recompute the stored verdict of every nomination of ``cadre``, plan by plan."""
+    plan_ids = {c.round.plan_id for c in repo.of_cadre(session, cadre.id)}
+    for plan_id in plan_ids:
+        nominations = repo.of_cadre_in_plan(session, cadre.id, plan_id)
+        inputs = [_nomination(session, cadre, c.round, c.post_ids) for c in nominations]
+        for candidate, nomination in zip(nominations, inputs, strict=True):
+            store(candidate, rules.assess(cadre_input(cadre), nomination, inputs), now)
+    session.flush()
+
+
+def reassess_round(session: Session, round_: Round, now: datetime) -> None:
+    """After a round's date, venue, rulebook or committee changed: every candidate of it again."""
+    for candidate in list(round_.candidates):
+        reassess_cadre(session, candidate.cadre, now)
