@@ -24,10 +24,13 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:
-        if self.environment == "production" and self.secret_key.get_secret_value() == DEV_SECRET:
-            raise ValueError("TINNHIEM_SECRET_KEY must be set to a secret of your own in production")
-        if self.environment == "production" and len(self.secret_key.get_secret_value()) < 32:
-            raise ValueError("TINNHIEM_SECRET_KEY must be at least 32 characters in production")
+        if self.environment == "development":
+            return self
+        secret = self.secret_key.get_secret_value()
+        if secret == DEV_SECRET:
+            raise ValueError(f"TINNHIEM_SECRET_KEY must be set to a secret of your own in {self.environment}")
+        if len(secret) < 32:
+            raise ValueError("TINNHIEM_SECRET_KEY must be at least 32 characters outside development")
         return self
 
 

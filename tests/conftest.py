@@ -14,6 +14,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from pydantic import SecretStr
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import make_url
@@ -33,6 +34,7 @@ POSTGRES_URL = os.environ.get(
 # A fixed "now" so calendars are reproducible: 1 June 2027, 09:00 in Vietnam.
 NOW = datetime(2027, 6, 1, 2, 0, tzinfo=UTC)
 BACKENDS = ["sqlite", "postgresql"]
+TEST_SECRET = "test-secret-" + "x" * 32
 
 
 def _create_postgres_database() -> str:
@@ -63,6 +65,19 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     url = _create_postgres_database()
     try:
         upgrade(url)
+        yield url
+    finally:
+        _drop_postgres_database(url)
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database with no schema at all, for the migration tests."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    url = _create_postgres_database()
+    try:
         yield url
     finally:
         _drop_postgres_database(url)
@@ -101,7 +116,12 @@ def clock() -> Clock:
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(environment="test", database_url=database_url, upload_max_bytes=64 * 1024)
+    return Settings(
+        environment="test",
+        database_url=database_url,
+        secret_key=SecretStr(TEST_SECRET),
+        upload_max_bytes=64 * 1024,
+    )
 
 
 @pytest.fixture

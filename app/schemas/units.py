@@ -16,9 +16,9 @@ class UnitIn(Strict):
 
 
 class UnitPatch(Strict):
-    name: str | None = Field(default=None, min_length=2, max_length=200)
-    level: UnitLevel | None = None
-    parent_id: str | None = None
+    name: str | None = Field(default=None, min_length=2, max_length=200, examples=["Sở Nội vụ"])
+    level: UnitLevel | None = Field(default=None, examples=["province"])
+    parent_id: str | None = Field(default=None, description="Move the unit under another one.")
 
 
 class UnitOut(Orm):

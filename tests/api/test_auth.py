@@ -70,3 +70,9 @@ def test_a_duplicate_user_is_a_conflict_and_an_unknown_role_is_invalid(
     bad = client.post("/api/v1/users", json={"username": "x2", "role": "king"}, headers=admin)
     assert bad.status_code == 422
     assert bad.json()["error"]["details"]["fields"][0]["field"] == "role"
+
+
+def test_the_api_description_is_served(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["info"]["title"] == "Tín nhiệm"
+    assert "/api/v1/units" in spec["paths"]

@@ -1,0 +1,76 @@
+"""Every endpoint checked against every role: who may read, who may write, who may manage users.
+
+The matrix is built from the app's own routes, so a new endpoint is covered the day it is added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.main import create_app
+from app.models.user import Role
+from app.settings import Settings
+
+PUBLIC = {("POST", "/api/v1/auth/token")}
+ADMIN_ONLY = re.compile(r"^/api/v1/users")
+UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
+
+
+def api_endpoints() -> list[tuple[str, str]]:
+    schema = create_app(Settings(database_url="sqlite://")).openapi()
+    return sorted(
+        (method.upper(), path)
+        for path, operations in schema["paths"].items()
+        if path.startswith("/api/v1")
+        for method in operations
+        if (method.upper(), path) not in PUBLIC
+    )
+
+
+ENDPOINTS = api_endpoints()
+
+
+def allowed(role: Role | None, method: str, path: str) -> bool:
+    if role is None:
+        return False
+    if role is Role.ADMIN:
+        return True
+    if ADMIN_ONLY.match(path):
+        return False
+    if method == "GET":
+        return True
+    return role is Role.ORGANIZER
+
+
+def call(client: TestClient, method: str, path: str, headers: dict[str, str]) -> int:
+    url = re.sub(r"\{[^}]+\}", UNKNOWN_ID, path)
+    if method in {"POST", "PUT", "PATCH"}:
+        return client.request(method, url, json={}, headers=headers).status_code
+    return client.request(method, url, headers=headers).status_code
+
+
+def test_the_matrix_covers_the_whole_api() -> None:
+    paths = {p for _, p in ENDPOINTS}
+    assert "/api/v1/units" in paths and "/api/v1/users" in paths
+    assert len(ENDPOINTS) >= 8
+
+
+@pytest.mark.parametrize("role", [None, *Role], ids=lambda r: "anonymous" if r is None else r.value)
+def test_each_role_reaches_exactly_the_endpoints_it_may(
+    client: TestClient, headers_for: Callable[[Role], dict[str, str]], role: Role | None
+) -> None:
+    headers = {} if role is None else headers_for(role)
+    wrong = []
+    for method, path in ENDPOINTS:
+        status = call(client, method, path, headers)
+        if status >= 500:
+            wrong.append((method, path, status, "server error"))
+        elif allowed(role, method, path) and status in {401, 403}:
+            wrong.append((method, path, status, "refused but allowed"))
+        elif not allowed(role, method, path) and status != (401 if role is None else 403):
+            wrong.append((method, path, status, "not refused"))
+    assert wrong == []
