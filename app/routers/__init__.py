@@ -2,9 +2,11 @@
 
 from fastapi import APIRouter
 
-from . import auth, units
+from . import auth, cadres, plans, units
 
 API_ROUTERS: list[APIRouter] = [
     auth.router,
     units.router,
+    plans.router,
+    cadres.router,
 ]

@@ -1,0 +1,72 @@
+"""Cadres and their posts."""
+
+from __future__ import annotations
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from ballots.levels import FillMethod
+
+from ..models import Cadre, Candidate, CommitteeMember, Post, Round
+from ..models.plan import RoundStatus
+from .common import page
+
+
+def search(
+    session: Session,
+    *,
+    q: str | None,
+    unit_id: str | None,
+    filled_by: FillMethod | None,
+    include_archived: bool,
+    limit: int,
+    offset: int,
+) -> tuple[list[Cadre], int]:
+    stmt = (
+        select(Cadre)
+        .options(selectinload(Cadre.posts).selectinload(Post.unit))
+        .order_by(Cadre.full_name, Cadre.id)
+    )
+    if q:
+        stmt = stmt.where(Cadre.full_name.ilike(f"%{q}%"))
+    if unit_id is not None:
+        stmt = stmt.where(exists().where(Post.cadre_id == Cadre.id, Post.unit_id == unit_id))
+    if filled_by is not None:
+        stmt = stmt.where(exists().where(Post.cadre_id == Cadre.id, Post.filled_by == filled_by))
+    if not include_archived:
+        stmt = stmt.where(Cadre.archived_at.is_(None))
+    return page(session, stmt, limit, offset)
+
+
+def is_referenced(session: Session, cadre_id: str) -> bool:
+    return bool(
+        session.scalar(
+            select(
+                or_(
+                    exists().where(Candidate.cadre_id == cadre_id),
+                    exists().where(CommitteeMember.cadre_id == cadre_id),
+                )
+            )
+        )
+    )
+
+
+def post_in_use(session: Session, cadre_id: str, post_id: str) -> bool:
+    """Whether a round past its draft votes on this post."""
+    stmt = (
+        select(Candidate.post_ids)
+        .join(Round, Candidate.round_id == Round.id)
+        .where(Candidate.cadre_id == cadre_id, Round.status != RoundStatus.DRAFT)
+    )
+    return any(post_id in ids for ids in session.scalars(stmt))
+
+
+def add(session: Session, cadre: Cadre) -> Cadre:
+    session.add(cadre)
+    session.flush()
+    return cadre
+
+
+def delete(session: Session, entity: object) -> None:
+    session.delete(entity)
+    session.flush()
