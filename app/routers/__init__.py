@@ -2,11 +2,13 @@
 
 from fastapi import APIRouter
 
-from . import auth, cadres, plans, units
+from . import auth, cadres, plans, round_members, rounds, units
 
 API_ROUTERS: list[APIRouter] = [
     auth.router,
     units.router,
     plans.router,
     cadres.router,
+    rounds.router,
+    round_members.router,
 ]

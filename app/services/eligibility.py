@@ -96,6 +96,10 @@ def store(candidate: Candidate, verdict: rules.Verdict, now: datetime) -> None:
     candidate.assessed_at = now
 
 
+def candidacies(session: Session, cadre: Cadre, plan_id: str) -> list[Candidate]:
+    return repo.of_cadre_in_plan(session, cadre.id, plan_id)
+
+
 def reassess_cadre(session: Session, cadre: Cadre, now: datetime) -> None:
     """Recompute the stored verdict of every nomination of ``cadre``, plan by plan."""
     plan_ids = {c.round.plan_id for c in repo.of_cadre(session, cadre.id)}

@@ -56,3 +56,27 @@ def make_cadre(
 def count(client: TestClient, headers: Headers, path: str) -> int:
     sep = "&" if "?" in path else "?"
     return int(client.get(f"{path}{sep}include_archived=true", headers=headers).json()["total"])
+
+
+def round_body(plan_id: str, unit_id: str, **overrides: Any) -> dict[str, Any]:
+    return {
+        "plan_id": plan_id,
+        "unit_id": unit_id,
+        "title": "Hội nghị lấy phiếu tín nhiệm",
+        "vote_date": "2027-09-20",
+        "rulebook": "qd96",
+    } | overrides
+
+
+def make_round(
+    client: TestClient, headers: Headers, plan_id: str, unit_id: str, **overrides: Any
+) -> dict[str, Any]:
+    return created(
+        client.post("/api/v1/rounds", json=round_body(plan_id, unit_id, **overrides), headers=headers)
+    )
+
+
+def propose(client: TestClient, headers: Headers, round_id: str, cadre_id: str, **extra: Any) -> Any:
+    return client.post(
+        f"/api/v1/rounds/{round_id}/candidates", json={"cadre_id": cadre_id} | extra, headers=headers
+    )

@@ -1,0 +1,108 @@
+"""A round's summoned voters, candidates and counting committee."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from ..deps import ClockDep, Reader, SessionDep, Writer
+from ..models import Candidate
+from ..schemas.common import ERROR_RESPONSES
+from ..schemas.rounds import (
+    CandidateAdded,
+    CandidateIn,
+    CandidateOut,
+    CommitteeIn,
+    CommitteeOut,
+    Displaced,
+    PostRef,
+    RosterBulk,
+    RosterIn,
+    RosterOut,
+)
+from ..services import round_members as service
+from ..services.rounds import get as get_round
+
+router = APIRouter(prefix="/rounds/{round_id}", tags=["round members"], responses=ERROR_RESPONSES)
+
+
+def candidate_out(candidate: Candidate) -> CandidateOut:
+    titles = {p.id: p.title for p in candidate.cadre.posts}
+    return CandidateOut(
+        id=candidate.id,
+        round_id=candidate.round_id,
+        cadre_id=candidate.cadre_id,
+        cadre_name=candidate.cadre.full_name,
+        position=candidate.position,
+        posts=[PostRef(id=p, title=titles[p]) for p in candidate.post_ids if p in titles],
+        eligible=candidate.eligible,
+        reasons=candidate.reasons,
+    )
+
+
+@router.get("/roster", response_model=list[RosterOut], summary="The summoned voters")
+def list_roster(round_id: str, _: Reader, session: SessionDep) -> list[RosterOut]:
+    return [RosterOut.model_validate(r) for r in get_round(session, round_id).roster]
+
+
+@router.post("/roster", response_model=RosterOut, status_code=201, summary="Summon one voter")
+def add_roster(round_id: str, body: RosterIn, _: Writer, session: SessionDep) -> RosterOut:
+    return RosterOut.model_validate(service.add_roster(session, round_id, [body])[0])
+
+
+@router.post(
+    "/roster/bulk", response_model=list[RosterOut], status_code=201, summary="Summon many voters at once"
+)
+def add_roster_bulk(round_id: str, body: RosterBulk, _: Writer, session: SessionDep) -> list[RosterOut]:
+    return [RosterOut.model_validate(r) for r in service.add_roster(session, round_id, body.entries)]
+
+
+@router.delete("/roster/{entry_id}", status_code=204, summary="Remove a summoned voter")
+def remove_roster(round_id: str, entry_id: str, _: Writer, session: SessionDep) -> Response:
+    service.remove_roster(session, round_id, entry_id)
+    return Response(status_code=204)
+
+
+@router.get("/candidates", response_model=list[CandidateOut], summary="Candidates with their verdicts")
+def list_candidates(round_id: str, _: Reader, session: SessionDep) -> list[CandidateOut]:
+    return [candidate_out(c) for c in get_round(session, round_id).candidates]
+
+
+@router.post("/candidates", response_model=CandidateAdded, status_code=201, summary="Propose a cadre")
+def add_candidate(
+    round_id: str, body: CandidateIn, _: Writer, session: SessionDep, clock: ClockDep
+) -> CandidateAdded:
+    candidate, displaced = service.add_candidate(session, round_id, body, clock.now())
+    return CandidateAdded(
+        **candidate_out(candidate).model_dump(),
+        displaced=[
+            Displaced(round_id=c.round_id, round_title=c.round.title, reasons=c.reasons) for c in displaced
+        ],
+    )
+
+
+@router.delete("/candidates/{candidate_id}", status_code=204, summary="Withdraw a candidate")
+def remove_candidate(
+    round_id: str, candidate_id: str, _: Writer, session: SessionDep, clock: ClockDep
+) -> Response:
+    service.remove_candidate(session, round_id, candidate_id, clock.now())
+    return Response(status_code=204)
+
+
+@router.get("/committee", response_model=list[CommitteeOut], summary="The counting committee")
+def list_committee(round_id: str, _: Reader, session: SessionDep) -> list[CommitteeOut]:
+    return [CommitteeOut.model_validate(m) for m in get_round(session, round_id).committee]
+
+
+@router.post("/committee", response_model=CommitteeOut, status_code=201, summary="Add a committee member")
+def add_committee(
+    round_id: str, body: CommitteeIn, _: Writer, session: SessionDep, clock: ClockDep
+) -> CommitteeOut:
+    return CommitteeOut.model_validate(service.add_committee(session, round_id, body, clock.now()))
+
+
+@router.delete("/committee/{member_id}", status_code=204, summary="Remove a committee member")
+def remove_committee(
+    round_id: str, member_id: str, _: Writer, session: SessionDep, clock: ClockDep
+) -> Response:
+    service.remove_committee(session, round_id, member_id, clock.now())
+    return Response(status_code=204)

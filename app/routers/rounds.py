@@ -1,0 +1,112 @@
+"""Rounds ("hội nghị lấy phiếu tín nhiệm") and their status workflow."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Response
+
+from ballots.calendar import deadlines
+from ballots.levels import Rulebook
+
+from ..deps import ClockDep, Reader, SessionDep, Writer
+from ..models import Round
+from ..models.plan import RoundStatus
+from ..repositories import rounds as repo
+from ..schemas.common import ERROR_RESPONSES, Page
+from ..schemas.rounds import RoundIn, RoundOut, RoundPatch, StatusChange
+from ..services import rounds as service
+from .params import IncludeArchived, Limit, Offset
+
+router = APIRouter(prefix="/rounds", tags=["rounds"], responses=ERROR_RESPONSES)
+
+
+def round_out(round_: Round) -> RoundOut:
+    return RoundOut(
+        id=round_.id,
+        plan_id=round_.plan_id,
+        plan_number=round_.plan.number,
+        unit_id=round_.unit_id,
+        unit_name=round_.unit.name,
+        title=round_.title,
+        venue=round_.venue,
+        vote_date=round_.vote_date,
+        rulebook=round_.rulebook,
+        place_kind=round_.place_kind,
+        status=round_.status,
+        schedule_override_reason=round_.schedule_override_reason,
+        archived_at=round_.archived_at,
+        roster_count=len(round_.roster),
+        candidate_count=len(round_.candidates),
+        eligible_count=sum(c.eligible for c in round_.candidates),
+        committee_count=len(round_.committee),
+        deadlines={m.value: d for m, d in deadlines(round_.vote_date).items()},
+        next_statuses=list(service.NEXT[round_.status]),
+        warnings=service.warnings(round_),
+    )
+
+
+@router.get("", response_model=Page[RoundOut], summary="List rounds")
+def list_rounds(
+    _: Reader,
+    session: SessionDep,
+    plan_id: str | None = None,
+    unit_id: str | None = None,
+    status: RoundStatus | None = None,
+    rulebook: Rulebook | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    include_archived: IncludeArchived = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[RoundOut]:
+    items, total = repo.search(
+        session,
+        plan_id=plan_id,
+        unit_id=unit_id,
+        status=status,
+        rulebook=rulebook,
+        date_from=date_from,
+        date_to=date_to,
+        include_archived=include_archived,
+        limit=limit,
+        offset=offset,
+    )
+    return Page(items=[round_out(r) for r in items], total=total, limit=limit, offset=offset)
+
+
+@router.post("", response_model=RoundOut, status_code=201, summary="Create a round (20-day rule applies)")
+def create_round(body: RoundIn, _: Writer, session: SessionDep, clock: ClockDep) -> RoundOut:
+    return round_out(service.create(session, body, clock.today()))
+
+
+@router.get("/{round_id}", response_model=RoundOut, summary="One round with its deadlines")
+def get_round(round_id: str, _: Reader, session: SessionDep) -> RoundOut:
+    return round_out(service.get(session, round_id))
+
+
+@router.patch("/{round_id}", response_model=RoundOut, summary="Change a draft or scheduled round")
+def update_round(
+    round_id: str, body: RoundPatch, _: Writer, session: SessionDep, clock: ClockDep
+) -> RoundOut:
+    return round_out(service.update(session, round_id, body, clock.now(), clock.today()))
+
+
+@router.post("/{round_id}/status", response_model=RoundOut, summary="Move a round to its next status")
+def change_status(
+    round_id: str, body: StatusChange, _: Writer, session: SessionDep, clock: ClockDep
+) -> RoundOut:
+    return round_out(
+        service.change_status(session, round_id, body.status, body.override_reason, clock.today())
+    )
+
+
+@router.post("/{round_id}/archive", response_model=RoundOut, summary="Archive a round")
+def archive_round(round_id: str, _: Writer, session: SessionDep, clock: ClockDep) -> RoundOut:
+    return round_out(service.archive(session, round_id, clock.now()))
+
+
+@router.delete("/{round_id}", status_code=204, summary="Delete a round that holds no ballots")
+def delete_round(round_id: str, _: Writer, session: SessionDep, clock: ClockDep) -> Response:
+    service.delete(session, round_id, clock.now())
+    return Response(status_code=204)

@@ -1,0 +1,144 @@
+"""Who takes part in a round: summoned voters, candidates (with verdicts), counting committee."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from ballots.errors import Conflict, InvalidInput, NotFound
+
+from ..models import Cadre, Candidate, CommitteeMember, RosterEntry
+from ..repositories import rounds as repo
+from ..repositories.common import get_or_404
+from ..schemas.rounds import CandidateIn, CommitteeIn, RosterIn
+from . import eligibility
+from .rounds import get, require_editable
+
+
+def _member(
+    items: list[RosterEntry] | list[Candidate] | list[CommitteeMember], member_id: str, what: str
+) -> object:
+    for item in items:
+        if item.id == member_id:
+            return item
+    raise NotFound(f"the round has no {what} with id '{member_id}'", details={"id": member_id, "kind": what})
+
+
+def add_roster(session: Session, round_id: str, entries: list[RosterIn]) -> list[RosterEntry]:
+    """All entries or none: duplicates in the request or against the roster refuse the lot."""
+    round_ = get(session, round_id)
+    require_editable(round_)
+    keys = [(e.full_name, e.contact) for e in entries]
+    existing = {(r.full_name, r.contact) for r in round_.roster}
+    repeated = sorted({k for k, n in Counter(keys).items() if n > 1} | (set(keys) & existing))
+    if repeated:
+        names = ", ".join(name + (f" ({contact})" if contact else "") for name, contact in repeated)
+        raise Conflict(
+            f"already on the roster or listed twice: {names}",
+            details={"duplicates": [{"full_name": n, "contact": c} for n, c in repeated]},
+        )
+    start = repo.next_position(session, RosterEntry, round_.id)
+    added = [
+        RosterEntry(
+            round_id=round_.id, position=start + i, full_name=e.full_name, title=e.title, contact=e.contact
+        )
+        for i, e in enumerate(entries)
+    ]
+    repo.add_all(session, list(added))
+    return added
+
+
+def remove_roster(session: Session, round_id: str, entry_id: str) -> None:
+    round_ = get(session, round_id)
+    require_editable(round_)
+    repo.delete(session, _member(round_.roster, entry_id, "roster entry"))
+
+
+def add_candidate(
+    session: Session, round_id: str, data: CandidateIn, now: datetime
+) -> tuple[Candidate, list[Candidate]]:
+    """Add a cadre if the rules allow; returns the candidate and the cadre's candidacies it displaced."""
+    round_ = get(session, round_id)
+    require_editable(round_)
+    cadre = get_or_404(session, Cadre, data.cadre_id, "cadre")
+    if any(c.cadre_id == cadre.id for c in round_.candidates):
+        raise Conflict(
+            f"{cadre.full_name} is already a candidate of this round", details={"cadre_id": cadre.id}
+        )
+    own = {p.id for p in cadre.posts}
+    post_ids = (
+        eligibility.default_post_ids(cadre, round_)
+        if data.post_ids is None
+        else list(dict.fromkeys(data.post_ids))
+    )
+    foreign = [p for p in post_ids if p not in own]
+    if foreign:
+        raise InvalidInput(
+            f"post(s) not held by {cadre.full_name}: {', '.join(foreign)}", details={"post_ids": foreign}
+        )
+    verdict = eligibility.assess_proposal(session, cadre, round_, post_ids)
+    eligibility.require_eligible(verdict, cadre)
+    before = {c.id for c in eligibility.candidacies(session, cadre, round_.plan_id) if c.eligible}
+    candidate = Candidate(
+        round_id=round_.id,
+        cadre_id=cadre.id,
+        position=repo.next_position(session, Candidate, round_.id),
+        post_ids=post_ids,
+        eligible=True,
+        reasons=[],
+    )
+    eligibility.store(candidate, verdict, now)
+    repo.add(session, candidate)
+    eligibility.reassess_cadre(session, cadre, now)
+    displaced = [
+        c
+        for c in eligibility.candidacies(session, cadre, round_.plan_id)
+        if c.id in before and not c.eligible
+    ]
+    return candidate, displaced
+
+
+def remove_candidate(session: Session, round_id: str, candidate_id: str, now: datetime) -> None:
+    round_ = get(session, round_id)
+    require_editable(round_)
+    candidate = _member(round_.candidates, candidate_id, "candidate")
+    assert isinstance(candidate, Candidate)
+    cadre = candidate.cadre
+    round_.candidates.remove(candidate)
+    session.flush()
+    eligibility.reassess_cadre(session, cadre, now)
+
+
+def add_committee(session: Session, round_id: str, data: CommitteeIn, now: datetime) -> CommitteeMember:
+    round_ = get(session, round_id)
+    require_editable(round_)
+    if any(m.full_name == data.full_name for m in round_.committee):
+        raise Conflict(
+            f"{data.full_name} is already on the counting committee", details={"full_name": data.full_name}
+        )
+    if data.cadre_id is not None:
+        cadre = get_or_404(session, Cadre, data.cadre_id, "cadre")
+        if any(c.cadre_id == cadre.id for c in round_.candidates):
+            raise Conflict(
+                f"{cadre.full_name} is voted on in this round and cannot sit on its counting committee",
+                details={"cadre_id": cadre.id},
+            )
+    member = CommitteeMember(
+        round_id=round_.id,
+        position=repo.next_position(session, CommitteeMember, round_.id),
+        full_name=data.full_name,
+        role=data.role,
+        cadre_id=data.cadre_id,
+    )
+    repo.add(session, member)
+    return member
+
+
+def remove_committee(session: Session, round_id: str, member_id: str, now: datetime) -> None:
+    round_ = get(session, round_id)
+    require_editable(round_)
+    repo.delete(session, _member(round_.committee, member_id, "committee member"))
+    session.refresh(round_)
+    eligibility.reassess_round(session, round_, now)

@@ -1,0 +1,168 @@
+"""Rounds ("hội nghị lấy phiếu"): scheduling under the legal calendar and the status workflow."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from ballots.calendar import check_schedule
+from ballots.errors import Conflict, InvalidInput
+from ballots.levels import PlaceKind, Rulebook
+
+from ..models import Plan, Round, Unit
+from ..models.plan import RoundStatus
+from ..repositories import rounds as repo
+from ..repositories.common import get_or_404
+from ..schemas.rounds import RoundIn, RoundPatch
+from . import eligibility
+
+NEXT: dict[RoundStatus, tuple[RoundStatus, ...]] = {
+    RoundStatus.DRAFT: (RoundStatus.SCHEDULED,),
+    RoundStatus.SCHEDULED: (RoundStatus.DRAFT, RoundStatus.OPEN),
+    RoundStatus.OPEN: (RoundStatus.CLOSED,),
+    RoundStatus.CLOSED: (RoundStatus.COUNTED,),
+    RoundStatus.COUNTED: (RoundStatus.PUBLISHED,),
+    RoundStatus.PUBLISHED: (),
+}
+EDITABLE = (RoundStatus.DRAFT, RoundStatus.SCHEDULED)
+
+
+def get(session: Session, round_id: str) -> Round:
+    return get_or_404(session, Round, round_id, "round")
+
+
+def require_editable(round_: Round) -> None:
+    if round_.archived_at is not None:
+        raise Conflict(f"round '{round_.title}' is archived", details={"status": "archived"})
+    if round_.status not in EDITABLE:
+        raise Conflict(
+            f"round '{round_.title}' is {round_.status.value}; it changes only while draft or scheduled",
+            details={"status": round_.status.value},
+        )
+
+
+def _place_kind(rulebook: Rulebook, kind: PlaceKind | None) -> PlaceKind:
+    kind = kind or (PlaceKind.COUNCIL if rulebook is Rulebook.NQ96 else PlaceKind.WORKPLACE)
+    if (rulebook is Rulebook.NQ96) != (kind is PlaceKind.COUNCIL):
+        raise InvalidInput(
+            "an nq96 round is a People's Council session and a council session votes under nq96",
+            details={"rulebook": rulebook.value, "place_kind": kind.value},
+        )
+    return kind
+
+
+def _check_date(plan: Plan, vote_date: date, today: date, override_reason: str | None) -> str | None:
+    if vote_date.year != plan.vote_year:
+        raise InvalidInput(
+            f"the vote date {vote_date.isoformat()} is not in the plan's vote year {plan.vote_year}",
+            details={"field": "vote_date"},
+        )
+    return check_schedule(vote_date, today, override_reason).override_reason
+
+
+def warnings(round_: Round) -> list[str]:
+    found = []
+    completion = round_.plan.completion_date
+    if completion is not None and round_.vote_date > completion:
+        found.append(f"the vote is after the plan's completion date {completion.isoformat()}")
+    return found
+
+
+def create(session: Session, data: RoundIn, today: date) -> Round:
+    plan = get_or_404(session, Plan, data.plan_id, "plan")
+    if plan.archived_at is not None:
+        raise Conflict(f"plan '{plan.number}' is archived", details={"plan_id": plan.id})
+    get_or_404(session, Unit, data.unit_id, "unit")
+    round_ = Round(
+        plan_id=plan.id,
+        unit_id=data.unit_id,
+        title=data.title,
+        venue=data.venue,
+        vote_date=data.vote_date,
+        rulebook=data.rulebook,
+        place_kind=_place_kind(data.rulebook, data.place_kind),
+        schedule_override_reason=_check_date(plan, data.vote_date, today, data.override_reason),
+    )
+    repo.add(session, round_)
+    session.refresh(round_)
+    return round_
+
+
+def update(session: Session, round_id: str, data: RoundPatch, now: datetime, today: date) -> Round:
+    round_ = get(session, round_id)
+    require_editable(round_)
+    changes = data.model_dump(exclude_unset=True, exclude={"override_reason"})
+    if any(changes.get(k, "") is None for k in ("title", "vote_date", "unit_id", "place_kind")):
+        raise InvalidInput("title, vote_date, unit_id and place_kind cannot be emptied")
+    if "unit_id" in changes:
+        get_or_404(session, Unit, changes["unit_id"], "unit")
+    if "place_kind" in changes:
+        _place_kind(round_.rulebook, changes["place_kind"])
+    if "vote_date" in changes and changes["vote_date"] != round_.vote_date:
+        round_.schedule_override_reason = _check_date(
+            round_.plan, changes["vote_date"], today, data.override_reason
+        )
+    for key, value in changes.items():
+        setattr(round_, key, value)
+    session.flush()
+    session.refresh(round_)
+    eligibility.reassess_round(session, round_, now)
+    return round_
+
+
+def change_status(
+    session: Session, round_id: str, status: RoundStatus, override_reason: str | None, today: date
+) -> Round:
+    round_ = get(session, round_id)
+    allowed = NEXT[round_.status]
+    if status not in allowed:
+        names = ", ".join(s.value for s in allowed) or "none (the round is published)"
+        raise Conflict(
+            f"a {round_.status.value} round cannot become {status.value}; next: {names}",
+            details={"status": round_.status.value, "allowed": [s.value for s in allowed]},
+        )
+    if status is RoundStatus.SCHEDULED:
+        # Time has passed since the draft was saved: the 20-day rule is checked again now.
+        reason = override_reason or round_.schedule_override_reason
+        round_.schedule_override_reason = _check_date(round_.plan, round_.vote_date, today, reason)
+    if status is RoundStatus.OPEN:
+        _check_ready(round_)
+    round_.status = status
+    session.flush()
+    return round_
+
+
+def _check_ready(round_: Round) -> None:
+    missing = []
+    if not any(c.eligible for c in round_.candidates):
+        missing.append("at least one eligible candidate")
+    if not round_.roster:
+        missing.append("a roster of summoned voters")
+    if missing:
+        raise InvalidInput(
+            f"the round cannot open without {' and '.join(missing)}", details={"missing": missing}
+        )
+
+
+def archive(session: Session, round_id: str, now: datetime) -> Round:
+    round_ = get(session, round_id)
+    round_.archived_at = round_.archived_at or now
+    session.flush()
+    # An archived round holds no place any more, so a refused third place may now be free.
+    for candidate in round_.candidates:
+        eligibility.reassess_cadre(session, candidate.cadre, now)
+    return round_
+
+
+def delete(session: Session, round_id: str, now: datetime) -> None:
+    round_ = get(session, round_id)
+    if round_.status not in EDITABLE:
+        raise Conflict(
+            f"round '{round_.title}' is {round_.status.value} and may hold ballots; archive it instead",
+            details={"status": round_.status.value},
+        )
+    cadres = [c.cadre for c in round_.candidates]
+    repo.delete(session, round_)
+    for cadre in cadres:
+        eligibility.reassess_cadre(session, cadre, now)
