@@ -138,7 +138,7 @@ def headers_for(session: Session, clock: Clock) -> Callable[[Role], dict[str, st
 
     def make(role: Role) -> dict[str, str]:
         user, _ = auth.create_user(session, f"{role.value}-{uuid.uuid4().hex[:8]}", role, password="x" * 12)
-        _, secret = auth.create_token(session, user.username, clock.now())
+        _, secret = auth.create_token(session, user.username, clock.now(), days=3650)
         session.commit()
         return {"Authorization": f"Bearer {secret}"}
 

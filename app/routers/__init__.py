@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from . import auth, cadres, plans, round_members, rounds, units
+from . import auth, cadres, calendar, documents, plans, round_members, rounds, units
 
 API_ROUTERS: list[APIRouter] = [
     auth.router,
@@ -11,4 +11,6 @@ API_ROUTERS: list[APIRouter] = [
     cadres.router,
     rounds.router,
     round_members.router,
+    documents.router,
+    calendar.router,
 ]

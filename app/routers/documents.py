@@ -1,0 +1,105 @@
+"""Calendar documents: the cadre's report, the dossier, clarification requests and answers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, File, Form, Response, UploadFile
+
+from ballots.calendar import Milestone
+
+from ..deps import ClockDep, Reader, SessionDep, SettingsDep, Writer
+from ..models import Document
+from ..repositories import documents as repo
+from ..schemas.common import ERROR_RESPONSES
+from ..schemas.documents import DocumentOut
+from ..services import documents as service
+from ..services.rounds import get as get_round
+
+router = APIRouter(tags=["documents"], responses=ERROR_RESPONSES)
+
+
+def document_out(document: Document) -> DocumentOut:
+    timing = service.status(document, document.round)
+    return DocumentOut(
+        id=document.id,
+        round_id=document.round_id,
+        cadre_id=document.cadre_id,
+        kind=document.kind,
+        title=document.title,
+        body=document.body,
+        submitted_by=document.submitted_by,
+        submitted_at=service.aware(document.submitted_at),
+        file_name=document.file_name,
+        content_type=document.content_type,
+        file_size=document.file_size,
+        file_sha256=document.file_sha256,
+        deadline=timing.deadline,
+        on_time=timing.on_time,
+        days_late=timing.days_late,
+    )
+
+
+@router.post(
+    "/rounds/{round_id}/documents",
+    response_model=DocumentOut,
+    status_code=201,
+    summary="Record a report, dossier, clarification request or answer (PDF/DOCX attachment optional)",
+)
+def create_document(
+    round_id: str,
+    _: Writer,
+    session: SessionDep,
+    clock: ClockDep,
+    settings: SettingsDep,
+    kind: Annotated[Milestone, Form(examples=["report"])],
+    title: Annotated[str, Form(max_length=300, examples=["Báo cáo tự kiểm điểm giữa nhiệm kỳ"])],
+    body: Annotated[str, Form(examples=["Nội dung báo cáo…"])] = "",
+    cadre_id: Annotated[str | None, Form(description="The cadre concerned.")] = None,
+    submitted_by: Annotated[str, Form(max_length=200, examples=["Nguyễn Văn Hùng"])] = "",
+    submitted_at: Annotated[datetime | None, Form(examples=["2027-08-30T09:00:00+07:00"])] = None,
+    file: Annotated[UploadFile | None, File(description="PDF or DOCX.")] = None,
+) -> DocumentOut:
+    data = service.NewDocument(kind, title, body, cadre_id or None, submitted_by, submitted_at)
+    upload = service.Upload(file.filename or "", file.file) if file is not None and file.filename else None
+    document = service.create(session, round_id, data, upload, settings.upload_max_bytes, clock.now())
+    return document_out(document)
+
+
+@router.get("/rounds/{round_id}/documents", response_model=list[DocumentOut], summary="Documents of a round")
+def list_documents(
+    round_id: str, _: Reader, session: SessionDep, kind: Milestone | None = None, cadre_id: str | None = None
+) -> list[DocumentOut]:
+    get_round(session, round_id)
+    return [document_out(d) for d in repo.of_round(session, round_id, kind, cadre_id)]
+
+
+@router.get("/documents/{document_id}", response_model=DocumentOut, summary="One document")
+def get_document(document_id: str, _: Reader, session: SessionDep) -> DocumentOut:
+    return document_out(service.get(session, document_id))
+
+
+@router.get(
+    "/documents/{document_id}/file",
+    summary="Download the attached file",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}, "description": "The file as uploaded"}},
+)
+def download(document_id: str, _: Reader, session: SessionDep) -> Response:
+    document = service.file_of(session, document_id)
+    name = quote(document.file_name or "file")
+    return Response(
+        content=document.file_data,
+        media_type=document.content_type,
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"},
+    )
+
+
+@router.delete(
+    "/documents/{document_id}", status_code=204, summary="Delete a document of a draft or scheduled round"
+)
+def delete_document(document_id: str, _: Writer, session: SessionDep) -> Response:
+    service.delete(session, document_id)
+    return Response(status_code=204)

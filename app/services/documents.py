@@ -1,0 +1,119 @@
+"""Reports, dossiers, clarification requests and answers of a round, with on-time status from ballots/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import BinaryIO
+
+from sqlalchemy.orm import Session
+
+from ballots.calendar import Milestone, Timeliness, timeliness
+from ballots.errors import Conflict, InvalidInput, NotFound
+
+from ..models import Document, Round
+from ..repositories import documents as repo
+from ..repositories.common import get_or_404
+from . import uploads
+from .rounds import EDITABLE
+from .rounds import get as get_round
+
+# A clock a few minutes fast on the client should not refuse an honest submission.
+FUTURE_TOLERANCE = timedelta(minutes=5)
+NEEDS_CADRE = {Milestone.REPORT, Milestone.CLARIFICATION_REQUEST, Milestone.ANSWERS}
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    kind: Milestone
+    title: str
+    body: str
+    cadre_id: str | None
+    submitted_by: str
+    submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Upload:
+    file_name: str
+    stream: BinaryIO
+
+
+def aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything is stored in UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def status(document: Document, round_: Round) -> Timeliness:
+    return timeliness(document.kind, round_.vote_date, aware(document.submitted_at))
+
+
+def _check(round_: Round, data: NewDocument, now: datetime) -> datetime:
+    if not data.title.strip():
+        raise InvalidInput("a document needs a title", details={"field": "title"})
+    if data.kind in NEEDS_CADRE and data.cadre_id is None:
+        raise InvalidInput(
+            f"a {data.kind.value} concerns one cadre: give cadre_id", details={"field": "cadre_id"}
+        )
+    if data.cadre_id is not None and all(c.cadre_id != data.cadre_id for c in round_.candidates):
+        raise InvalidInput(
+            "the cadre is not a candidate of this round",
+            details={"field": "cadre_id", "cadre_id": data.cadre_id},
+        )
+    submitted = data.submitted_at or now
+    if submitted.tzinfo is None:
+        raise InvalidInput("submitted_at needs a time zone, e.g. 2027-08-30T09:00:00+07:00")
+    if submitted > now + FUTURE_TOLERANCE:
+        raise InvalidInput("submitted_at is in the future", details={"field": "submitted_at"})
+    return submitted
+
+
+def create(
+    session: Session, round_id: str, data: NewDocument, upload: Upload | None, limit: int, now: datetime
+) -> Document:
+    round_ = get_round(session, round_id)
+    if round_.archived_at is not None:
+        raise Conflict("the round is archived", details={"round_id": round_.id})
+    submitted = _check(round_, data, now)
+    attachment = uploads.accept(upload.file_name, upload.stream, limit) if upload is not None else None
+    if attachment is None and not data.body.strip():
+        raise InvalidInput("a document needs a text body or an attached file", details={"field": "body"})
+    document = Document(
+        round_id=round_.id,
+        cadre_id=data.cadre_id,
+        kind=data.kind,
+        title=data.title.strip(),
+        body=data.body,
+        submitted_by=data.submitted_by,
+        submitted_at=submitted,
+    )
+    if attachment is not None:
+        document.file_name = attachment.file_name
+        document.content_type = attachment.content_type
+        document.file_size = len(attachment.data)
+        document.file_sha256 = attachment.sha256
+        document.file_data = attachment.data
+    return repo.add(session, document)
+
+
+def get(session: Session, document_id: str) -> Document:
+    return get_or_404(session, Document, document_id, "document")
+
+
+def file_of(session: Session, document_id: str) -> Document:
+    document = repo.with_file(session, document_id)
+    if document is None:
+        raise NotFound(f"no document with id '{document_id}'", details={"id": document_id})
+    if document.file_data is None:
+        raise NotFound("this document has no attached file", details={"id": document_id})
+    return document
+
+
+def delete(session: Session, document_id: str) -> None:
+    document = get(session, document_id)
+    if document.round.status not in EDITABLE:
+        raise Conflict(
+            f"the round is {document.round.status.value}; its documents are part of the record",
+            details={"status": document.round.status.value},
+        )
+    repo.delete(session, document)
