@@ -100,5 +100,36 @@ def token_create(
     typer.echo(secret)
 
 
+@cli.command()
+def demo() -> None:
+    """Load a sample province (units, cadres, a plan with 6 rounds) and print how to log in."""
+    from .demo.load import load
+
+    with transaction(_sessions()) as session:
+        loaded = load(session, Clock().today())
+    if loaded.already:
+        typer.echo("Dữ liệu mẫu đã có sẵn / the demo is already loaded.")
+        typer.echo(
+            "Mật khẩu không hiển thị lại; tạo người dùng mới / passwords are shown once; add a user with:"
+        )
+        typer.echo("  tinnhiem user add TEN --role organizer")
+        return
+    c = loaded.counts
+    typer.echo(
+        f"Đã tải dữ liệu mẫu / demo loaded: {c['units']} đơn vị, {c['cadres']} cán bộ, 1 kế hoạch, "
+        f"{c['rounds']} hội nghị, {c['voters']} người được triệu tập, "
+        f"{c['ineligible']} trường hợp không đủ điều kiện."
+    )
+    typer.echo("\nTài khoản / users (mật khẩu chỉ hiện một lần / passwords shown once):")
+    for username, password in loaded.passwords.items():
+        typer.echo(f"  {username:<10} {password}")
+    typer.echo("\nChạy / run:  tinnhiem serve   rồi mở / then open  http://127.0.0.1:8000/docs")
+    typer.echo(
+        f"Thử / try:   curl -H 'Authorization: Bearer <token>' http://127.0.0.1:8000/api/v1/plans/{loaded.plan_id}/dashboard"
+    )
+    typer.echo("API token của / for tochuc:")
+    typer.echo(loaded.token)
+
+
 def main() -> None:
     cli()

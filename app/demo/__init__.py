@@ -1,0 +1,1 @@
+"""``tinnhiem demo``: a fictional but realistic province to click through."""

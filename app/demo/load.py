@@ -1,0 +1,210 @@
+"""Load the demo province in one transaction; every verdict comes from the rule core."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ballots.calendar import VIETNAM_TZ, Milestone, midterm_year
+from ballots.levels import FillMethod, PlaceKind
+
+from ..models import Cadre, Candidate, CommitteeMember, Document, Plan, Post, RosterEntry, Round, Unit
+from ..models.organization import Gender
+from ..models.plan import RoundStatus
+from ..models.user import Role
+from ..services import auth, eligibility
+from . import data
+
+OFFSETS = (8, 12, 17, 25, 35, 45)
+
+
+@dataclass
+class Loaded:
+    already: bool
+    plan_id: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    passwords: dict[str, str] = field(default_factory=dict)
+    token: str = ""
+
+
+def round_dates(today: date) -> list[date]:
+    """Six vote dates in one calendar year, as close to ``OFFSETS`` days ahead as the year allows."""
+    end = date(today.year, 12, 31)
+    left = (end - today).days
+    if left >= OFFSETS[-1]:
+        return [today + timedelta(days=o) for o in OFFSETS]
+    if left > OFFSETS[3]:
+        dates = [today + timedelta(days=o) for o in OFFSETS[:4]]
+        return [*dates, min(today + timedelta(days=OFFSETS[4]), end - timedelta(days=1)), end]
+    # Too close to the year's end: the whole plan moves into the next year.
+    to_new_year = (date(today.year + 1, 1, 1) - today).days
+    return [today + timedelta(days=max(o, to_new_year + i)) for i, o in enumerate(OFFSETS)]
+
+
+def at(day: date, hour: int = 9) -> datetime:
+    return datetime.combine(day, time(hour), VIETNAM_TZ).astimezone(UTC)
+
+
+def voter_name(i: int) -> str:
+    family = data.FAMILY[i % len(data.FAMILY)]
+    middle = data.MIDDLE[(i // 3) % len(data.MIDDLE)]
+    return f"{family} {middle} {data.GIVEN[(i * 7) % len(data.GIVEN)]}"
+
+
+def load(session: Session, today: date) -> Loaded:
+    if session.scalar(select(Plan).where(Plan.number == data.PLAN_NUMBER)) is not None:
+        return Loaded(already=True)
+    now = at(today, 8)
+    dates = round_dates(today)
+    year = dates[0].year
+
+    units: dict[str, Unit] = {}
+    for key, name, level, parent in data.UNITS:
+        units[key] = Unit(name=name, level=level, parent=units[parent] if parent else None)
+        session.add(units[key])
+    session.flush()
+
+    cadres: dict[str, Cadre] = {}
+    for key, name, born, gender, standing, posts in data.PEOPLE:
+        notice_days = data.RETIREMENT_NOTICE_DAYS_AGO.get(key)
+        cadre = Cadre(
+            full_name=name,
+            date_of_birth=date.fromisoformat(born),
+            gender=Gender(gender),
+            standing_committee_unit_id=units[standing].id if standing else None,
+            retirement_notice_date=today - timedelta(days=notice_days) if notice_days else None,
+        )
+        for title, unit, how, since in posts:
+            since_day = date.fromisoformat(since.replace("VOTE_YEAR", str(year)))
+            cadre.posts.append(Post(title=title, unit_id=units[unit].id, filled_by=how, since=since_day))
+        cadres[key] = cadre
+        session.add(cadre)
+    session.flush()
+
+    plan = Plan(
+        number=data.PLAN_NUMBER,
+        title="Kế hoạch lấy phiếu tín nhiệm giữa nhiệm kỳ đối với cán bộ diện Ban Thường vụ Tỉnh ủy quản lý",
+        issuing_body="Ban Thường vụ Tỉnh ủy Hà Sơn",
+        term_start=year - 3,
+        term_end=year + 2,
+        vote_year=year,
+        completion_date=date(year, 12, 31),
+        publication_audience="Cấp ủy, tập thể lãnh đạo cơ quan, đơn vị và cá nhân người được lấy phiếu",
+        publication_days=15,
+    )
+    assert midterm_year(plan.term_start) == year
+    session.add(plan)
+    session.flush()
+
+    rounds: dict[str, Round] = {}
+    for key, title, unit, index, rulebook, kind, status, candidate_keys, committee in data.ROUNDS:
+        round_ = Round(
+            plan_id=plan.id,
+            unit_id=units[unit].id,
+            title=title,
+            venue=f"Hội trường {units[unit].name}",
+            vote_date=dates[index],
+            rulebook=rulebook,
+            place_kind=kind,
+            status=RoundStatus(status),
+            schedule_override_reason=data.OVERRIDE_REASON if key == "r_nv" else None,
+        )
+        session.add(round_)
+        session.flush()
+        rounds[key] = round_
+        for i in range(data.ROSTER_SIZES[key]):
+            title_ = data.VOTER_TITLES[i % len(data.VOTER_TITLES)]
+            session.add(
+                RosterEntry(
+                    round_id=round_.id, position=i + 1, full_name=voter_name(i + index * 50), title=title_
+                )
+            )
+        for i, (name, role, cadre_key) in enumerate(committee):
+            cadre_id = cadres[cadre_key].id if cadre_key else None
+            session.add(
+                CommitteeMember(
+                    round_id=round_.id, position=i + 1, full_name=name, role=role, cadre_id=cadre_id
+                )
+            )
+        for i, cadre_key in enumerate(candidate_keys):
+            cadre = cadres[cadre_key]
+            # Stored as proposed; the verdicts below come from ballots/ and may refuse some of them,
+            # exactly as the dashboard would show after a later change made them ineligible.
+            session.add(
+                Candidate(
+                    round_id=round_.id,
+                    cadre_id=cadre.id,
+                    position=i + 1,
+                    post_ids=_posts_for(cadre, round_, units),
+                    eligible=True,
+                    reasons=[],
+                )
+            )
+    session.flush()
+    for cadre in cadres.values():
+        session.refresh(cadre)
+        eligibility.reassess_cadre(session, cadre, now)
+
+    _documents(session, rounds, cadres, today)
+    loaded = Loaded(already=False, plan_id=plan.id)
+    for username, role, full_name in (
+        ("quantri", Role.ADMIN, "Quản trị hệ thống"),
+        ("tochuc", Role.ORGANIZER, "Ban Tổ chức Tỉnh ủy"),
+        ("kiemphieu", Role.COMMITTEE, "Ban kiểm phiếu"),
+        ("giamsat", Role.OBSERVER, "Ủy ban Kiểm tra Tỉnh ủy"),
+    ):
+        _, password = auth.create_user(session, username, role, full_name=full_name)
+        loaded.passwords[username] = password
+    _, loaded.token = auth.create_token(session, "tochuc", now, days=90, name="demo")
+    loaded.counts = {
+        "units": len(units),
+        "cadres": len(cadres),
+        "rounds": len(rounds),
+        "voters": sum(data.ROSTER_SIZES.values()),
+        "ineligible": sum(not c.eligible for r in rounds.values() for c in r.candidates),
+    }
+    return loaded
+
+
+def _posts_for(cadre: Cadre, round_: Round, units: dict[str, Unit]) -> list[str]:
+    """The posts a round votes on: council posts at a council, Party posts at a Party committee,
+    else the posts held in the round's unit or directly under it."""
+    if round_.place_kind is PlaceKind.COUNCIL:
+        return [p.id for p in cadre.posts if p.filled_by is FillMethod.COUNCIL_ELECTED]
+    if round_.place_kind is PlaceKind.PARTY_COMMITTEE:
+        return [p.id for p in cadre.posts if p.filled_by is FillMethod.PARTY_ELECTED]
+    here = {round_.unit_id} | {u.id for u in units.values() if u.parent_id == round_.unit_id}
+    return [p.id for p in cadre.posts if p.unit_id in here and p.filled_by is not FillMethod.COUNCIL_ELECTED]
+
+
+def _documents(session: Session, rounds: dict[str, Round], cadres: dict[str, Cadre], today: date) -> None:
+    """Reports and requests that show each calendar status: on time, late, missing, pending."""
+
+    def add(round_key: str, kind: Milestone, days_ago: int, cadre_key: str | None, title: str) -> None:
+        cadre = cadres[cadre_key] if cadre_key else None
+        session.add(
+            Document(
+                round_id=rounds[round_key].id,
+                cadre_id=cadre.id if cadre else None,
+                kind=kind,
+                title=title,
+                body=f"{title}. Nội dung tự đánh giá về phẩm chất chính trị, đạo đức, lối sống và kết quả "
+                "thực hiện chức trách, nhiệm vụ được giao từ đầu nhiệm kỳ đến nay.",
+                submitted_by=cadre.full_name if cadre else "Ban Tổ chức Tỉnh ủy",
+                submitted_at=at(today - timedelta(days=days_ago)),
+            )
+        )
+
+    for key in ("gdtc", "pgdtc1", "pgdtc3", "cvptc", "tpns"):
+        add("r_tc", Milestone.REPORT, 21, key, f"Báo cáo tự kiểm điểm của {cadres[key].full_name}")
+    add("r_tc", Milestone.DOSSIER, 9, None, "Hồ sơ gửi người ghi phiếu")
+    add("r_tc", Milestone.CLARIFICATION_REQUEST, 4, "gdtc", "Đề nghị làm rõ việc điều hành dự toán ngân sách")
+    add("r_kh", Milestone.REPORT, 15, "pgdkh1", f"Báo cáo tự kiểm điểm của {cadres['pgdkh1'].full_name}")
+    add("r_kh", Milestone.REPORT, 6, "pgdkh2", f"Báo cáo tự kiểm điểm của {cadres['pgdkh2'].full_name}")
+    add("r_kh", Milestone.DOSSIER, 4, None, "Hồ sơ gửi người ghi phiếu")
+    for key in ("gdnv", "pgdnv1"):
+        add("r_nv", Milestone.REPORT, 1, key, f"Báo cáo tự kiểm điểm của {cadres[key].full_name}")
+    session.flush()
