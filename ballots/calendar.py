@@ -122,6 +122,11 @@ class PlannedRound:
     locality_id: str
     vote_date: date
     has_standing_committee_candidates: bool
+    label: str = ""  # how people name the round; the id when empty
+
+    @property
+    def name(self) -> str:
+        return self.label or self.round_id
 
 
 @dataclass(frozen=True)
@@ -148,11 +153,11 @@ def ordering_problems(rounds: Sequence[PlannedRound]) -> tuple[OrderingProblem, 
                     OrderingProblem(
                         r.round_id,
                         council.round_id,
-                        f"round {r.round_id} ({r.vote_date.isoformat()}) votes on standing-committee "
-                        f"members and must come after the council round {council.round_id} "
+                        f"{r.name} ({r.vote_date.isoformat()}) votes on standing-committee members "
+                        f"and must come after the council session {council.name} "
                         f"({council.vote_date.isoformat()})",
-                        f"Hội nghị {r.round_id} ({r.vote_date:%d/%m/%Y}) lấy phiếu ủy viên Ban Thường "
-                        f"vụ nên phải sau kỳ họp HĐND {council.round_id} ({council.vote_date:%d/%m/%Y})",
+                        f"{r.name} ({r.vote_date:%d/%m/%Y}) lấy phiếu Ủy viên Ban Thường vụ nên phải "
+                        f"tổ chức sau kỳ họp HĐND {council.name} ({council.vote_date:%d/%m/%Y})",
                     )
                 )
     return tuple(problems)

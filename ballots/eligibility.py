@@ -62,6 +62,11 @@ class Place:
     locality_id: str
     vote_date: date
     rulebook: Rulebook
+    label: str = ""  # how people name the round, e.g. its title; the id when empty
+
+    @property
+    def name(self) -> str:
+        return self.label or self.round_id
 
 
 @dataclass(frozen=True)
@@ -177,19 +182,19 @@ def choose_places(cadre: Cadre, nominations: Iterable[Nomination]) -> PlaceChoic
 def _council_already_voted(cadre: Cadre, first: Place) -> Reason:
     return Reason(
         ReasonCode.COUNCIL_ALREADY_VOTED,
-        f"{cadre.name} is voted on once for all council posts, in round {first.round_id}",
-        f"{cadre.name} được lấy phiếu một lần cho tất cả chức vụ do HĐND bầu (tại hội nghị {first.round_id})",
+        f"{cadre.name} is voted on once for all council posts, at {first.name}",
+        f"{cadre.name} được lấy phiếu một lần cho tất cả chức vụ do HĐND bầu (tại {first.name})",
         details={"kept_round_id": first.round_id},
     )
 
 
 def _third_place(cadre: Cadre, kept: tuple[Place, ...]) -> Reason:
-    kept_ids = ", ".join(p.round_id for p in kept)
+    names = "; ".join(p.name for p in kept)
     return Reason(
         ReasonCode.THIRD_PLACE,
-        f"{cadre.name} is already voted on at {MAX_PLACES} places in this plan ({kept_ids})",
-        f"{cadre.name} đã được lấy phiếu tại {MAX_PLACES} nơi trong kế hoạch ({kept_ids})",
-        details={"kept_round_ids": kept_ids},
+        f"{cadre.name} is already voted on at {MAX_PLACES} places in this plan ({names})",
+        f"{cadre.name} đã được lấy phiếu tại {MAX_PLACES} nơi trong kế hoạch ({names})",
+        details={"kept_round_ids": ", ".join(p.round_id for p in kept)},
     )
 
 

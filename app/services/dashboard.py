@@ -26,7 +26,8 @@ def planned(round_: Round) -> PlannedRound:
         round_.unit.level,
         locality_of(round_.unit).id,
         round_.vote_date,
-        any(c.cadre.standing_committee_unit_id is not None for c in round_.candidates),
+        any(c.eligible and c.cadre.standing_committee_unit_id is not None for c in round_.candidates),
+        round_.title,
     )
 
 

@@ -40,6 +40,7 @@ def place_of(round_: Round) -> rules.Place:
         locality_of(round_.unit).id,
         round_.vote_date,
         round_.rulebook,
+        f"{round_.title} ({round_.vote_date:%d/%m/%Y})",
     )
 
 

@@ -133,7 +133,13 @@ def test_a_third_place_is_refused_naming_the_two_kept(
     assert propose(client, organizer, second, cadre["id"]).status_code == 201
     refused = propose(client, organizer, third, cadre["id"])
     assert refused.status_code == 422 and reasons(refused) == ["third_place"]
-    assert f"{first}, {second}" in refused.json()["error"]["message"]
+    assert refused.json()["error"]["details"]["reasons"][0]["details"] == {
+        "kept_round_ids": f"{first}, {second}"
+    }
+    assert (
+        "Hội nghị lấy phiếu tín nhiệm (10/09/2027); Hội nghị lấy phiếu tín nhiệm (11/09/2027)"
+        in (refused.json()["error"]["message"])
+    )
 
 
 def test_a_higher_priority_place_displaces_the_lowest_and_withdrawing_it_restores_it(

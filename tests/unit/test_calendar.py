@@ -124,6 +124,7 @@ def test_a_standing_committee_round_comes_after_the_council_round_of_its_level(
     if found:
         assert (found[0].round_id, found[0].council_round_id) == ("btv", "hdnd")
         assert "HĐND" in found[0].message_vi
+        assert "btv (" in found[0].message
 
 
 def test_rounds_of_other_localities_levels_or_without_standing_members_are_not_compared() -> None:
@@ -135,6 +136,19 @@ def test_rounds_of_other_localities_levels_or_without_standing_members_are_not_c
         planned("no-standing", Rulebook.QD96, early, standing=False),
     ]
     assert ordering_problems(rounds) == ()
+
+
+def test_problems_name_the_rounds_by_their_labels_when_given() -> None:
+    council = PlannedRound(
+        "hdnd", Rulebook.NQ96, UnitLevel.PROVINCE, "tinh", date(2023, 7, 10), False, "Kỳ họp thứ 12"
+    )
+    party = PlannedRound(
+        "btv", Rulebook.QD96, UnitLevel.PROVINCE, "tinh", date(2023, 7, 1), True, "Hội nghị BCH"
+    )
+    (problem,) = ordering_problems([council, party])
+    assert (
+        problem.message_vi.startswith("Hội nghị BCH (01/07/2023)") and "Kỳ họp thứ 12" in problem.message_vi
+    )
 
 
 def test_the_periodic_vote_falls_in_the_third_year_of_the_term() -> None:

@@ -128,6 +128,23 @@ def test_a_cadre_whose_every_post_is_excluded_is_refused_with_each_reason() -> N
     assert codes(verdict.reasons) == [ReasonCode.RETIREMENT_PENDING, ReasonCode.FILLED_IN_VOTE_YEAR]
 
 
+def test_refusals_name_the_rounds_by_their_labels_when_given() -> None:
+    kept = [Nomination(place(f"r{i}", when=date(2023, 9, i)), (post(),)) for i in (1, 2)]
+    labelled = [
+        Nomination(Place(**{**n.place.__dict__, "label": f"Hội nghị {i}"}), n.posts)
+        for i, n in enumerate(kept)
+    ]
+    third = nominate(place("r3", when=date(2023, 9, 3)))
+    verdict = assess(cadre(), third, labelled)
+    assert "(Hội nghị 0; Hội nghị 1)" in verdict.reasons[0].message_vi
+    first = nominate(place("hdnd-1", kind=PlaceKind.COUNCIL))
+    labelled_council = Nomination(Place(**{**first.place.__dict__, "label": "Kỳ họp thứ 10"}), first.posts)
+    again = assess(
+        cadre(), nominate(place("hdnd-2", kind=PlaceKind.COUNCIL, when=date(2023, 9, 21))), [labelled_council]
+    )
+    assert "Kỳ họp thứ 10" in again.reasons[0].message
+
+
 def test_two_places_are_allowed() -> None:
     first, second = nominate(place("r1")), nominate(place("r2", when=date(2023, 9, 25)))
     assert assess(cadre(), second, [first]).eligible
