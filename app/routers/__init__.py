@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from . import auth, cadres, calendar, documents, plans, round_members, rounds, units
+from . import auth, cadres, calendar, documents, plans, round_members, rounds, spreadsheets, units
 
 API_ROUTERS: list[APIRouter] = [
     auth.router,
@@ -13,4 +13,5 @@ API_ROUTERS: list[APIRouter] = [
     round_members.router,
     documents.router,
     calendar.router,
+    spreadsheets.router,
 ]

@@ -1,0 +1,89 @@
+"""Cells to typed values; each failure becomes a row error instead of an exception."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from ballots.levels import FillMethod, UnitLevel
+
+from ..models.organization import Gender
+from .errors import RowError
+from .sheets import normalize
+
+DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+LEVELS = {
+    "tinh": UnitLevel.PROVINCE,
+    "cap tinh": UnitLevel.PROVINCE,
+    "province": UnitLevel.PROVINCE,
+    "huyen": UnitLevel.DISTRICT,
+    "cap huyen": UnitLevel.DISTRICT,
+    "district": UnitLevel.DISTRICT,
+}
+GENDERS = {"nam": Gender.MALE, "male": Gender.MALE, "nu": Gender.FEMALE, "female": Gender.FEMALE}
+FILLED_BY = {
+    "hdnd bau": FillMethod.COUNCIL_ELECTED,
+    "hdnd phe chuan": FillMethod.COUNCIL_ELECTED,
+    "council_elected": FillMethod.COUNCIL_ELECTED,
+    "cap uy bau": FillMethod.PARTY_ELECTED,
+    "dang bau": FillMethod.PARTY_ELECTED,
+    "party_elected": FillMethod.PARTY_ELECTED,
+    "bo nhiem": FillMethod.APPOINTED,
+    "appointed": FillMethod.APPOINTED,
+}
+
+
+class Cells:
+    """Reads one row's cells and collects what is wrong with them."""
+
+    def __init__(
+        self, row: int, values: dict[str, Any], headers: dict[str, str], errors: list[RowError]
+    ) -> None:
+        self.row, self.values, self.headers, self.errors = row, values, headers, errors
+
+    def fail(self, key: str, message: str) -> None:
+        value = self.values.get(key)
+        self.errors.append(
+            RowError(self.row, self.headers[key], message, "" if value is None else str(value))
+        )
+
+    def text(self, key: str, *, required: bool = False, max_length: int = 200) -> str:
+        value = self.values.get(key)
+        text = "" if value is None else " ".join(str(value).split())
+        if required and not text:
+            self.fail(key, "Ô này bắt buộc, chưa có nội dung")
+        elif len(text) > max_length:
+            self.fail(key, f"Dài quá {max_length} ký tự")
+        return text
+
+    def date(self, key: str, *, required: bool = False) -> date | None:
+        value = self.values.get(key)
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = self.text(key, required=required)
+        if not text:
+            return None
+        match = DMY.match(text)
+        parts = (match.group(3), match.group(2), match.group(1)) if match else None
+        if parts is None and (iso := ISO.match(text)):
+            parts = iso.groups()
+        try:
+            if parts is None:
+                raise ValueError
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        except ValueError:
+            self.fail(key, f"Ngày '{text}' không hợp lệ, dùng dạng dd/mm/yyyy")
+            return None
+
+    def choice(self, key: str, options: dict[str, Any], hint: str, *, required: bool = False) -> Any:
+        text = self.text(key, required=required)
+        if not text:
+            return None
+        found = options.get(normalize(text))
+        if found is None:
+            self.fail(key, f"Giá trị '{text}' không hợp lệ; dùng: {hint}")
+        return found
