@@ -18,7 +18,11 @@ router = APIRouter(prefix="/spreadsheets", tags=["spreadsheets"], responses=ERRO
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SheetName = Literal["units", "cadres", "roster"]
 Upload = Annotated[
-    UploadFile, File(description="An .xlsx workbook or a UTF-8 .csv file in the template's format.")
+    UploadFile,
+    File(
+        description="An .xlsx workbook or a UTF-8 .csv file in the template's format.",
+        examples=["can-bo.xlsx"],
+    ),
 ]
 FILE_RESPONSE: dict[int | str, dict[str, object]] = {
     200: {"content": {XLSX: {}}, "description": "An Excel workbook"}
