@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from sqlalchemy.orm import Session, sessionmaker
 
 from ballots.errors import BallotsError
 
@@ -57,7 +58,7 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
     typer.echo("database is up to date")
 
 
-def _sessions():  # type: ignore[no-untyped-def]
+def _sessions() -> sessionmaker[Session]:
     settings = get_settings()
     migrate.upgrade(settings.database_url)
     return make_sessionmaker(make_engine(settings.database_url))

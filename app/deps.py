@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ballots.errors import PermissionDenied
 
 from .clock import Clock
+from .db import transaction
 from .errors import Unauthenticated
 from .security import Scope
 from .services.auth import Principal, authenticate
@@ -30,15 +31,8 @@ def get_clock(request: Request) -> Clock:
 
 def get_session(request: Request) -> Iterator[Session]:
     """The request owns the transaction: commit when the handler succeeds, roll back otherwise."""
-    session: Session = request.app.state.sessionmaker()
-    try:
+    with transaction(request.app.state.sessionmaker) as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

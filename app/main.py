@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
+from fastapi.responses import RedirectResponse
 
 from . import errors
 from .clock import Clock
@@ -42,4 +43,10 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     for router in API_ROUTERS:
         api.include_router(router)
     app.include_router(api)
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        # Until the web pages exist, the front door is the interactive API documentation.
+        return RedirectResponse("/docs")
+
     return app

@@ -29,7 +29,8 @@ UNITS = [
 C, P, A = FillMethod.COUNCIL_ELECTED, FillMethod.PARTY_ELECTED, FillMethod.APPOINTED
 
 # (key, full name, born, gender, standing committee of (unit key), posts: (title, unit key, how, since))
-PEOPLE = [
+PersonSpec = tuple[str, str, str, str, str | None, list[tuple[str, str, FillMethod, str]]]
+PEOPLE: list[PersonSpec] = [
     (
         "bithu",
         "Nguyễn Quang Thịnh",
@@ -360,7 +361,8 @@ RETIREMENT_NOTICE_DAYS_AGO = {"pgdtc2": 30}
 
 # (key, title, unit key, date index, rulebook, place kind, status, candidates,
 #  committee as (name, role, cadre key))
-ROUNDS = [
+RoundSpec = tuple[str, str, str, int, Rulebook, PlaceKind, str, list[str], list[tuple[str, str, str | None]]]
+ROUNDS: list[RoundSpec] = [
     (
         "r_tc",
         "Hội nghị lấy phiếu tín nhiệm lãnh đạo Sở Tài chính",

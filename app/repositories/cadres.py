@@ -59,14 +59,3 @@ def post_in_use(session: Session, cadre_id: str, post_id: str) -> bool:
         .where(Candidate.cadre_id == cadre_id, Round.status != RoundStatus.DRAFT)
     )
     return any(post_id in ids for ids in session.scalars(stmt))
-
-
-def add(session: Session, cadre: Cadre) -> Cadre:
-    session.add(cadre)
-    session.flush()
-    return cadre
-
-
-def delete(session: Session, entity: object) -> None:
-    session.delete(entity)
-    session.flush()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -10,6 +12,13 @@ from sqlalchemy.orm import Session
 from ballots.errors import NotFound
 
 M = TypeVar("M")
+
+
+class Archivable(Protocol):
+    archived_at: datetime | None
+
+
+A = TypeVar("A", bound=Archivable)
 
 
 def get_or_404(session: Session, model: type[M], entity_id: str, what: str) -> M:
@@ -24,3 +33,26 @@ def page(session: Session, stmt: Select[Any], limit: int, offset: int) -> tuple[
     total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     items = list(session.scalars(stmt.limit(limit).offset(offset)))
     return items, total
+
+
+def add(session: Session, entity: M) -> M:
+    session.add(entity)
+    session.flush()
+    return entity
+
+
+def add_all(session: Session, entities: Sequence[object]) -> None:
+    session.add_all(entities)
+    session.flush()
+
+
+def delete(session: Session, entity: object) -> None:
+    session.delete(entity)
+    session.flush()
+
+
+def archive(session: Session, entity: A, now: datetime) -> A:
+    """Archiving keeps the record (and anything that refers to it); the first date stands."""
+    entity.archived_at = entity.archived_at or now
+    session.flush()
+    return entity

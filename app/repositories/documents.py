@@ -25,14 +25,3 @@ def with_file(session: Session, document_id: str) -> Document | None:
     return session.scalar(
         select(Document).where(Document.id == document_id).options(undefer(Document.file_data))
     )
-
-
-def add(session: Session, document: Document) -> Document:
-    session.add(document)
-    session.flush()
-    return document
-
-
-def delete(session: Session, document: Document) -> None:
-    session.delete(document)
-    session.flush()

@@ -28,14 +28,3 @@ def by_number(session: Session, number: str) -> Plan | None:
 
 def round_count(session: Session, plan_id: str) -> int:
     return session.scalar(select(func.count()).select_from(Round).where(Round.plan_id == plan_id)) or 0
-
-
-def add(session: Session, plan: Plan) -> Plan:
-    session.add(plan)
-    session.flush()
-    return plan
-
-
-def delete(session: Session, plan: Plan) -> None:
-    session.delete(plan)
-    session.flush()

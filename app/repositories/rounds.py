@@ -46,18 +46,3 @@ def next_position(
 ) -> int:
     current = session.scalar(select(func.max(model.position)).where(model.round_id == round_id))
     return (current or 0) + 1
-
-
-def add(session: Session, entity: object) -> None:
-    session.add(entity)
-    session.flush()
-
-
-def add_all(session: Session, entities: list[object]) -> None:
-    session.add_all(entities)
-    session.flush()
-
-
-def delete(session: Session, entity: object) -> None:
-    session.delete(entity)
-    session.flush()

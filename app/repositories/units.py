@@ -58,14 +58,3 @@ def is_referenced(session: Session, unit_id: str) -> bool:
             )
         )
     )
-
-
-def add(session: Session, unit: Unit) -> Unit:
-    session.add(unit)
-    session.flush()
-    return unit
-
-
-def delete(session: Session, unit: Unit) -> None:
-    session.delete(unit)
-    session.flush()

@@ -20,17 +20,5 @@ def list_all(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.username)))
 
 
-def add(session: Session, user: User) -> User:
-    session.add(user)
-    session.flush()
-    return user
-
-
 def token_by_hash(session: Session, token_hash: str) -> ApiToken | None:
     return session.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash))
-
-
-def add_token(session: Session, token: ApiToken) -> ApiToken:
-    session.add(token)
-    session.flush()
-    return token

@@ -13,6 +13,7 @@ from ballots.errors import Conflict, InvalidInput, NotFound
 
 from ..errors import Unauthenticated
 from ..models.user import ApiToken, Role, User
+from ..repositories import common
 from ..repositories import users as repo
 from ..security import (
     ROLE_SCOPES,
@@ -53,7 +54,7 @@ def create_user(
     if len(password) < 10:
         raise InvalidInput("a password needs at least 10 characters")
     user = User(username=username, role=role, full_name=full_name, password_hash=hash_password(password))
-    return repo.add(session, user), password
+    return common.add(session, user), password
 
 
 def parse_scopes(values: Iterable[str]) -> frozenset[Scope]:
@@ -94,7 +95,7 @@ def create_token(
         scopes=sorted(s.value for s in wanted),
         expires_at=now + timedelta(days=days),
     )
-    return repo.add_token(session, token), secret
+    return common.add(session, token), secret
 
 
 def login(session: Session, username: str, password: str) -> User:

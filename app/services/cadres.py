@@ -11,6 +11,8 @@ from ballots.errors import Conflict, InvalidInput, NotFound
 
 from ..models import Cadre, Post, Unit
 from ..repositories import cadres as repo
+from ..repositories import common
+from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
 from ..schemas.cadres import CadreIn, CadrePatch, PostIn, PostPatch
 from . import eligibility
@@ -56,7 +58,7 @@ def _check_post(
 def create(session: Session, data: CadreIn, now: datetime, today: date) -> Cadre:
     fields = data.model_dump(exclude={"posts"})
     _check_person(session, fields, today)
-    cadre = repo.add(session, Cadre(**fields))
+    cadre = common.add(session, Cadre(**fields))
     for post in data.posts:
         add_post(session, cadre.id, post, now, today)
     return cadre
@@ -124,10 +126,7 @@ def delete_post(session: Session, cadre_id: str, post_id: str, now: datetime) ->
 
 
 def archive(session: Session, cadre_id: str, now: datetime) -> Cadre:
-    cadre = get(session, cadre_id)
-    cadre.archived_at = cadre.archived_at or now
-    session.flush()
-    return cadre
+    return archive_entity(session, get(session, cadre_id), now)
 
 
 def delete(session: Session, cadre_id: str) -> None:
@@ -137,4 +136,4 @@ def delete(session: Session, cadre_id: str) -> None:
             f"{cadre.full_name} is a candidate or a counting committee member; archive instead",
             details={"id": cadre.id},
         )
-    repo.delete(session, cadre)
+    common.delete(session, cadre)

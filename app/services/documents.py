@@ -12,6 +12,7 @@ from ballots.calendar import Milestone, Timeliness, timeliness
 from ballots.errors import Conflict, InvalidInput, NotFound
 
 from ..models import Document, Round
+from ..repositories import common
 from ..repositories import documents as repo
 from ..repositories.common import get_or_404
 from . import uploads
@@ -93,7 +94,7 @@ def create(
         document.file_size = len(attachment.data)
         document.file_sha256 = attachment.sha256
         document.file_data = attachment.data
-    return repo.add(session, document)
+    return common.add(session, document)
 
 
 def get(session: Session, document_id: str) -> Document:
@@ -116,4 +117,4 @@ def delete(session: Session, document_id: str) -> None:
             f"the round is {document.round.status.value}; its documents are part of the record",
             details={"status": document.round.status.value},
         )
-    repo.delete(session, document)
+    common.delete(session, document)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ballots.levels import UnitLevel
 
 from ..models import Cadre, Post, RosterEntry, Unit
+from ..repositories import common
 from ..repositories import imports as lookups
 from ..repositories import rounds as round_repo
 from ..repositories import units as unit_repo
@@ -84,7 +85,7 @@ def import_units(session: Session, rows: list[Row]) -> dict[str, int]:
                 )
                 continue
             unit = Unit(name=name, level=level, parent=parent_unit)
-            unit_repo.add(session, unit)
+            common.add(session, unit)
             created[name.casefold()] = unit
         if len(waiting) == len(pending):
             errors += [
@@ -200,7 +201,7 @@ def import_roster(session: Session, round_id: str, rows: list[Row]) -> dict[str,
     if errors:
         raise ImportFailed(errors, len(rows))
     start = round_repo.next_position(session, RosterEntry, round_.id)
-    round_repo.add_all(
+    common.add_all(
         session,
         [
             RosterEntry(round_id=round_.id, position=start + i, full_name=n, title=t, contact=c)

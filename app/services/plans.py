@@ -11,7 +11,9 @@ from ballots.calendar import midterm_year
 from ballots.errors import Conflict, InvalidInput
 
 from ..models import Plan
+from ..repositories import common
 from ..repositories import plans as repo
+from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
 from ..schemas.plans import PlanIn, PlanPatch
 
@@ -58,7 +60,7 @@ def create(session: Session, data: PlanIn) -> Plan:
     fields = data.model_dump()
     _validate(fields)
     _check_number(session, data.number, None)
-    return repo.add(session, Plan(**fields))
+    return common.add(session, Plan(**fields))
 
 
 def update(session: Session, plan_id: str, data: PlanPatch) -> Plan:
@@ -79,14 +81,11 @@ def update(session: Session, plan_id: str, data: PlanPatch) -> Plan:
 
 
 def archive(session: Session, plan_id: str, now: datetime) -> Plan:
-    plan = get(session, plan_id)
-    plan.archived_at = plan.archived_at or now
-    session.flush()
-    return plan
+    return archive_entity(session, get(session, plan_id), now)
 
 
 def delete(session: Session, plan_id: str) -> None:
     plan = get(session, plan_id)
     if repo.round_count(session, plan.id):
         raise Conflict(f"plan '{plan.number}' has rounds; archive it instead", details={"id": plan.id})
-    repo.delete(session, plan)
+    common.delete(session, plan)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from ballots.errors import Conflict, InvalidInput, NotFound
 
 from ..models import Cadre, Candidate, CommitteeMember, RosterEntry
+from ..repositories import common
 from ..repositories import rounds as repo
 from ..repositories.common import get_or_404
 from ..schemas.rounds import CandidateIn, CommitteeIn, RosterIn
@@ -46,14 +47,14 @@ def add_roster(session: Session, round_id: str, entries: list[RosterIn]) -> list
         )
         for i, e in enumerate(entries)
     ]
-    repo.add_all(session, list(added))
+    common.add_all(session, list(added))
     return added
 
 
 def remove_roster(session: Session, round_id: str, entry_id: str) -> None:
     round_ = get(session, round_id)
     require_editable(round_)
-    repo.delete(session, _member(round_.roster, entry_id, "roster entry"))
+    common.delete(session, _member(round_.roster, entry_id, "roster entry"))
 
 
 def add_candidate(
@@ -90,7 +91,7 @@ def add_candidate(
         reasons=[],
     )
     eligibility.store(candidate, verdict, now)
-    repo.add(session, candidate)
+    common.add(session, candidate)
     eligibility.reassess_cadre(session, cadre, now)
     displaced = [
         c
@@ -132,13 +133,13 @@ def add_committee(session: Session, round_id: str, data: CommitteeIn, now: datet
         role=data.role,
         cadre_id=data.cadre_id,
     )
-    repo.add(session, member)
+    common.add(session, member)
     return member
 
 
 def remove_committee(session: Session, round_id: str, member_id: str, now: datetime) -> None:
     round_ = get(session, round_id)
     require_editable(round_)
-    repo.delete(session, _member(round_.committee, member_id, "committee member"))
+    common.delete(session, _member(round_.committee, member_id, "committee member"))
     session.refresh(round_)
     eligibility.reassess_round(session, round_, now)

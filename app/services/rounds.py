@@ -12,7 +12,8 @@ from ballots.levels import PlaceKind, Rulebook
 
 from ..models import Plan, Round, Unit
 from ..models.plan import RoundStatus
-from ..repositories import rounds as repo
+from ..repositories import common
+from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
 from ..schemas.rounds import RoundIn, RoundPatch
 from . import eligibility
@@ -84,7 +85,7 @@ def create(session: Session, data: RoundIn, today: date) -> Round:
         place_kind=_place_kind(data.rulebook, data.place_kind),
         schedule_override_reason=_check_date(plan, data.vote_date, today, data.override_reason),
     )
-    repo.add(session, round_)
+    common.add(session, round_)
     session.refresh(round_)
     return round_
 
@@ -146,9 +147,7 @@ def _check_ready(round_: Round) -> None:
 
 
 def archive(session: Session, round_id: str, now: datetime) -> Round:
-    round_ = get(session, round_id)
-    round_.archived_at = round_.archived_at or now
-    session.flush()
+    round_ = archive_entity(session, get(session, round_id), now)
     # An archived round holds no place any more, so a refused third place may now be free.
     for candidate in round_.candidates:
         eligibility.reassess_cadre(session, candidate.cadre, now)
@@ -163,6 +162,6 @@ def delete(session: Session, round_id: str, now: datetime) -> None:
             details={"status": round_.status.value},
         )
     cadres = [c.cadre for c in round_.candidates]
-    repo.delete(session, round_)
+    common.delete(session, round_)
     for cadre in cadres:
         eligibility.reassess_cadre(session, cadre, now)

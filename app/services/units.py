@@ -10,7 +10,9 @@ from ballots.errors import Conflict, InvalidInput
 from ballots.levels import UnitLevel
 
 from ..models import Unit
+from ..repositories import common
 from ..repositories import units as repo
+from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
 from ..schemas.units import UnitIn, UnitPatch
 
@@ -54,7 +56,7 @@ def _check_unique(session: Session, name: str, parent_id: str | None, unit_id: s
 def create(session: Session, data: UnitIn) -> Unit:
     _check_parent(session, data.level, data.parent_id, None)
     _check_unique(session, data.name, data.parent_id, None)
-    return repo.add(session, Unit(name=data.name, level=data.level, parent_id=data.parent_id))
+    return common.add(session, Unit(name=data.name, level=data.level, parent_id=data.parent_id))
 
 
 def update(session: Session, unit_id: str, data: UnitPatch) -> Unit:
@@ -72,10 +74,7 @@ def update(session: Session, unit_id: str, data: UnitPatch) -> Unit:
 
 
 def archive(session: Session, unit_id: str, now: datetime) -> Unit:
-    unit = get(session, unit_id)
-    unit.archived_at = unit.archived_at or now
-    session.flush()
-    return unit
+    return archive_entity(session, get(session, unit_id), now)
 
 
 def delete(session: Session, unit_id: str) -> None:
@@ -85,4 +84,4 @@ def delete(session: Session, unit_id: str) -> None:
             f"unit '{unit.name}' has sub-units, posts or rounds; archive it instead",
             details={"id": unit.id},
         )
-    repo.delete(session, unit)
+    common.delete(session, unit)

@@ -68,7 +68,7 @@ class Cells:
         if not text:
             return None
         match = DMY.match(text)
-        parts = (match.group(3), match.group(2), match.group(1)) if match else None
+        parts: tuple[str, ...] | None = (match.group(3), match.group(2), match.group(1)) if match else None
         if parts is None and (iso := ISO.match(text)):
             parts = iso.groups()
         try:

@@ -76,3 +76,9 @@ def test_the_api_description_is_served(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert spec["info"]["title"] == "Tín nhiệm"
     assert "/api/v1/units" in spec["paths"]
+
+
+def test_the_front_door_leads_to_the_api_documentation(client: TestClient) -> None:
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "/docs"
+    assert "Tín nhiệm" in client.get("/docs").text
