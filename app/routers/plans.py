@@ -20,7 +20,7 @@ def detail(session: Session, plan: Plan) -> PlanDetail:
     return PlanDetail(
         **PlanOut.model_validate(plan).model_dump(),
         round_count=repo.round_count(session, plan.id),
-        warnings=service.warnings(plan),
+        warnings=service.warnings(session, plan),
     )
 
 

@@ -7,15 +7,17 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ballots.calendar import midterm_year
+from ballots.calendar import midterm_year, ordering_problems
 from ballots.errors import Conflict, InvalidInput
 
 from ..models import Plan
 from ..repositories import common
+from ..repositories import dashboard as dashboard_repo
 from ..repositories import plans as repo
 from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
 from ..schemas.plans import PlanIn, PlanPatch
+from .dashboard import planned
 
 
 def get(session: Session, plan_id: str) -> Plan:
@@ -46,13 +48,16 @@ def _check_number(session: Session, number: str, plan_id: str | None) -> None:
         raise Conflict(f"a plan numbered '{number}' already exists", details={"existing_id": twin.id})
 
 
-def warnings(plan: Plan) -> list[str]:
+def warnings(session: Session, plan: Plan) -> list[str]:
+    """What deserves a second look on a plan, though the rules do not forbid saving it."""
     found = []
     if plan.vote_year != midterm_year(plan.term_start):
         found.append(
             f"the periodic vote falls in the mid-term year {midterm_year(plan.term_start)}, "
             f"not {plan.vote_year} (regulation.md §3)"
         )
+    rounds = dashboard_repo.live_rounds(session, plan.id)
+    found += [p.message for p in ordering_problems([planned(r) for r in rounds])]
     return found
 
 

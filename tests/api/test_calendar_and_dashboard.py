@@ -127,6 +127,8 @@ def test_a_standing_committee_round_before_the_council_round_is_reported(
     (problem,) = board["ordering_problems"]
     assert (problem["round_id"], problem["council_round_id"]) == (party, council)
     assert "HĐND" in problem["message_vi"]
+    warnings = client.get(f"/api/v1/plans/{plan['plan']}", headers=organizer).json()["warnings"]
+    assert problem["message"] in warnings
 
 
 def test_an_unknown_plan_or_round_is_not_found(client: TestClient, observer: Headers) -> None:

@@ -84,3 +84,11 @@ def test_an_observer_reads_but_cannot_write(client: TestClient, observer: dict[s
     assert client.get("/api/v1/units", headers=observer).status_code == 200
     response = client.post("/api/v1/units", json={"name": "Sở F", "level": "province"}, headers=observer)
     assert response.status_code == 403
+
+
+def test_a_search_ignores_the_case_of_vietnamese_letters(
+    client: TestClient, organizer: dict[str, str]
+) -> None:
+    make_unit(client, organizer, "Huyện Đông Sơn", "district")
+    found = client.get("/api/v1/units", params={"q": "đông sơn"}, headers=organizer).json()
+    assert [u["name"] for u in found["items"]] == ["Huyện Đông Sơn"]
