@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -17,10 +19,10 @@ from ..schemas.rounds import CandidateIn, CommitteeIn, RosterIn
 from . import eligibility
 from .rounds import get, require_editable
 
+Member = TypeVar("Member", RosterEntry, Candidate, CommitteeMember)
 
-def _member(
-    items: list[RosterEntry] | list[Candidate] | list[CommitteeMember], member_id: str, what: str
-) -> object:
+
+def _member(items: Sequence[Member], member_id: str, what: str) -> Member:
     for item in items:
         if item.id == member_id:
             return item
@@ -31,14 +33,19 @@ def add_roster(session: Session, round_id: str, entries: list[RosterIn]) -> list
     """All entries or none: duplicates in the request or against the roster refuse the lot."""
     round_ = get(session, round_id)
     require_editable(round_)
-    keys = [(e.full_name, e.contact) for e in entries]
-    existing = {(r.full_name, r.contact) for r in round_.roster}
-    repeated = sorted({k for k, n in Counter(keys).items() if n > 1} | (set(keys) & existing))
+    # The same person typed twice with different capitals is still the same person.
+    keys = [(e.full_name.casefold(), e.contact.casefold()) for e in entries]
+    existing = {(r.full_name.casefold(), r.contact.casefold()) for r in round_.roster}
+    clashes = {k for k, n in Counter(keys).items() if n > 1} | (set(keys) & existing)
+    first: dict[tuple[str, str], RosterIn] = {}
+    for k, e in zip(keys, entries, strict=True):
+        first.setdefault(k, e)
+    repeated = [e for k, e in first.items() if k in clashes]
     if repeated:
-        names = ", ".join(name + (f" ({contact})" if contact else "") for name, contact in repeated)
+        names = ", ".join(e.full_name + (f" ({e.contact})" if e.contact else "") for e in repeated)
         raise Conflict(
             f"already on the roster or listed twice: {names}",
-            details={"duplicates": [{"full_name": n, "contact": c} for n, c in repeated]},
+            details={"duplicates": [{"full_name": e.full_name, "contact": e.contact} for e in repeated]},
         )
     start = repo.next_position(session, RosterEntry, round_.id)
     added = [
@@ -105,7 +112,6 @@ def remove_candidate(session: Session, round_id: str, candidate_id: str, now: da
     round_ = get(session, round_id)
     require_editable(round_)
     candidate = _member(round_.candidates, candidate_id, "candidate")
-    assert isinstance(candidate, Candidate)
     cadre = candidate.cadre
     round_.candidates.remove(candidate)
     session.flush()
