@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ballots.errors import (
@@ -92,8 +92,22 @@ def _integrity_error(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def _data_error(_request: Request, exc: Exception) -> JSONResponse:
+    # The database refused a value the schemas let through (a NUL character, a number out of range).
+    log.warning("data error: %s", exc)
+    return JSONResponse(
+        error_body(
+            "invalid_input",
+            "A value is not acceptable to the database (a control character or an "
+            "out-of-range number); correct it and try again.",
+        ),
+        status_code=422,
+    )
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(BallotsError, _ballots_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(IntegrityError, _integrity_error)
+    app.add_exception_handler(DataError, _data_error)

@@ -7,5 +7,5 @@ from typing import Annotated
 from fastapi import Query
 
 Limit = Annotated[int, Query(ge=1, le=200, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="How many to skip.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="How many to skip.")]
 IncludeArchived = Annotated[bool, Query(description="Also list archived entries.")]

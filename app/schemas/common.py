@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..text import has_control_characters
 
 T = TypeVar("T")
 
@@ -30,6 +32,13 @@ class Strict(BaseModel):
     """Request bodies refuse unknown fields, so a typo is an error instead of being ignored."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        if isinstance(value, str) and has_control_characters(value):
+            raise ValueError("must not contain control characters")
+        return value
 
 
 class Orm(BaseModel):

@@ -15,6 +15,7 @@ from ..models import Document, Round
 from ..repositories import common
 from ..repositories import documents as repo
 from ..repositories.common import get_or_404
+from ..text import has_control_characters
 from . import uploads
 from .rounds import EDITABLE
 from .rounds import get as get_round
@@ -50,6 +51,8 @@ def status(document: Document, round_: Round) -> Timeliness:
 
 
 def _check(round_: Round, data: NewDocument, now: datetime) -> datetime:
+    if any(has_control_characters(t) for t in (data.title, data.body, data.submitted_by)):
+        raise InvalidInput("the title, body and sender must not contain control characters")
     if not data.title.strip():
         raise InvalidInput("a document needs a title", details={"field": "title"})
     if data.kind in NEEDS_CADRE and data.cadre_id is None:

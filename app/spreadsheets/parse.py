@@ -9,6 +9,7 @@ from typing import Any
 from ballots.levels import FillMethod, UnitLevel
 
 from ..models.organization import Gender
+from ..text import has_control_characters
 from .errors import RowError
 from .sheets import normalize
 
@@ -52,7 +53,9 @@ class Cells:
     def text(self, key: str, *, required: bool = False, max_length: int = 200) -> str:
         value = self.values.get(key)
         text = "" if value is None else " ".join(str(value).split())
-        if required and not text:
+        if has_control_characters(text):
+            self.fail(key, "Có ký tự điều khiển không hợp lệ; hãy xóa và gõ lại ô này")
+        elif required and not text:
             self.fail(key, "Ô này bắt buộc, chưa có nội dung")
         elif len(text) > max_length:
             self.fail(key, f"Dài quá {max_length} ký tự")

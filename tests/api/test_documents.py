@@ -119,6 +119,7 @@ def test_lateness_is_counted_in_days_in_vietnam(
         (None, {"body": "x", "cadre_id": None}, 422, "give cadre_id"),
         (None, {"body": "x", "submitted_at": "2027-06-02T09:00:00+07:00"}, 422, "in the future"),
         (None, {"body": "x", "submitted_at": "hôm qua"}, 422, "submitted_at"),
+        (None, {"body": "x\u0000y"}, 422, "control characters"),
     ],
 )
 def test_a_bad_document_is_refused_and_nothing_is_saved(

@@ -92,3 +92,14 @@ def test_a_search_ignores_the_case_of_vietnamese_letters(
     make_unit(client, organizer, "Huyện Đông Sơn", "district")
     found = client.get("/api/v1/units", params={"q": "đông sơn"}, headers=organizer).json()
     assert [u["name"] for u in found["items"]] == ["Huyện Đông Sơn"]
+
+
+def test_control_characters_and_absurd_offsets_are_refused_not_crashing(
+    client: TestClient, organizer: dict[str, str]
+) -> None:
+    response = client.post(
+        "/api/v1/units", json={"name": "Sở\u0000X", "level": "province"}, headers=organizer
+    )
+    assert response.status_code == 422 and "control characters" in response.json()["error"]["message"]
+    assert client.get("/api/v1/units?offset=100000000000000000000", headers=organizer).status_code == 422
+    assert count_units(client, organizer) == 0
