@@ -11,7 +11,7 @@ from ..repositories import plans as repo
 from ..schemas.common import ERROR_RESPONSES, Page
 from ..schemas.plans import PlanDetail, PlanIn, PlanOut, PlanPatch
 from ..services import plans as service
-from .params import IncludeArchived, Limit, Offset
+from .params import IncludeArchived, Limit, Offset, Year
 
 router = APIRouter(prefix="/plans", tags=["plans"], responses=ERROR_RESPONSES)
 
@@ -28,7 +28,7 @@ def detail(session: Session, plan: Plan) -> PlanDetail:
 def list_plans(
     _: Reader,
     session: SessionDep,
-    vote_year: int | None = None,
+    vote_year: Year = None,
     q: str | None = None,
     include_archived: IncludeArchived = False,
     limit: Limit = 50,

@@ -90,3 +90,10 @@ def test_a_plan_without_rounds_is_deleted_and_any_plan_can_be_archived(
 def test_an_unknown_plan_is_not_found(client: TestClient, observer: dict[str, str]) -> None:
     response = client.get("/api/v1/plans/nope", headers=observer)
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+def test_an_impossible_year_filter_is_refused_with_a_message(
+    client: TestClient, observer: dict[str, str]
+) -> None:
+    response = client.get("/api/v1/plans?vote_year=4607015204386943008768", headers=observer)
+    assert response.status_code == 422 and "vote_year" in response.json()["error"]["message"]
