@@ -32,6 +32,14 @@ class Unit(Base):
 
     parent: Mapped[Unit | None] = relationship(remote_side="Unit.id")
 
+    @property
+    def locality(self) -> Unit:
+        """The province or district the unit belongs to: its topmost ancestor at the same level."""
+        current = self
+        while current.parent is not None and current.parent.level is self.level:
+            current = current.parent
+        return current
+
 
 class Cadre(Base):
     __tablename__ = "cadres"

@@ -28,3 +28,8 @@ def committee_cadre_ids(session: Session, round_id: str) -> set[str]:
         CommitteeMember.round_id == round_id, CommitteeMember.cadre_id.is_not(None)
     )
     return {cid for cid in session.scalars(stmt) if cid is not None}
+
+
+def rounds_in_units(session: Session, unit_ids: set[str]) -> list[Round]:
+    stmt = select(Round).where(Round.unit_id.in_(unit_ids), Round.archived_at.is_(None))
+    return list(session.scalars(stmt))

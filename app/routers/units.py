@@ -50,8 +50,8 @@ def get_unit(unit_id: str, _: Reader, session: SessionDep) -> UnitOut:
 
 
 @router.patch("/{unit_id}", response_model=UnitOut, summary="Change a unit")
-def update_unit(unit_id: str, body: UnitPatch, _: Writer, session: SessionDep) -> UnitOut:
-    return UnitOut.model_validate(service.update(session, unit_id, body))
+def update_unit(unit_id: str, body: UnitPatch, _: Writer, session: SessionDep, clock: ClockDep) -> UnitOut:
+    return UnitOut.model_validate(service.update(session, unit_id, body, clock.now()))
 
 
 @router.post("/{unit_id}/archive", response_model=UnitOut, summary="Archive a unit")

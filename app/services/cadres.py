@@ -9,13 +9,14 @@ from sqlalchemy.orm import Session
 
 from ballots.errors import Conflict, InvalidInput, NotFound
 
-from ..models import Cadre, Post, Unit
+from ..models import Cadre, Post
 from ..repositories import cadres as repo
 from ..repositories import common
 from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
 from ..schemas.cadres import CadreIn, CadrePatch, PostIn, PostPatch
 from . import eligibility
+from .units import get_active
 
 MIN_AGE, MAX_AGE = 18, 100
 
@@ -33,13 +34,13 @@ def _check_person(session: Session, fields: dict[str, Any], today: date) -> None
         )
     unit_id = fields.get("standing_committee_unit_id")
     if unit_id is not None:
-        get_or_404(session, Unit, unit_id, "unit")
+        get_active(session, unit_id)
 
 
 def _check_post(
     session: Session, cadre: Cadre | None, post: dict[str, Any], today: date, post_id: str | None
 ) -> None:
-    get_or_404(session, Unit, post["unit_id"], "unit")
+    get_active(session, post["unit_id"])
     if post["since"] > today:
         raise InvalidInput(
             f"post '{post['title']}' starts on {post['since'].isoformat()}, in the future",

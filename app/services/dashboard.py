@@ -14,7 +14,6 @@ from ..repositories import dashboard as repo
 from ..repositories.common import get_or_404
 from ..schemas.calendar import Dashboard, DueItem, ExcludedCandidate, OrderingProblemOut
 from .calendar import round_calendar
-from .units import locality_of
 
 SOON = timedelta(days=7)
 
@@ -24,7 +23,7 @@ def planned(round_: Round) -> PlannedRound:
         round_.id,
         round_.rulebook,
         round_.unit.level,
-        locality_of(round_.unit).id,
+        round_.unit.locality.id,
         round_.vote_date,
         any(c.eligible and c.cadre.standing_committee_unit_id is not None for c in round_.candidates),
         round_.title,

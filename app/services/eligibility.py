@@ -18,7 +18,6 @@ from ballots.errors import CandidateIneligible
 
 from ..models import Cadre, Candidate, Post, Round
 from ..repositories import candidates as repo
-from .units import locality_of
 
 
 def cadre_input(cadre: Cadre) -> rules.Cadre:
@@ -37,7 +36,7 @@ def place_of(round_: Round) -> rules.Place:
         round_.id,
         round_.place_kind,
         round_.unit.level,
-        locality_of(round_.unit).id,
+        round_.unit.locality.id,
         round_.vote_date,
         round_.rulebook,
         f"{round_.title} ({round_.vote_date:%d/%m/%Y})",
@@ -116,3 +115,9 @@ def reassess_round(session: Session, round_: Round, now: datetime) -> None:
     """After a round's date, venue, rulebook or committee changed: every candidate of it again."""
     for candidate in list(round_.candidates):
         reassess_cadre(session, candidate.cadre, now)
+
+
+def reassess_units(session: Session, unit_ids: set[str], now: datetime) -> None:
+    """After units moved in the tree: every round held in them again."""
+    for round_ in repo.rounds_in_units(session, unit_ids):
+        reassess_round(session, round_, now)

@@ -10,13 +10,14 @@ from ballots.calendar import check_schedule
 from ballots.errors import Conflict, InvalidInput
 from ballots.levels import PlaceKind, Rulebook
 
-from ..models import Plan, Round, Unit
+from ..models import Plan, Round
 from ..models.plan import RoundStatus
 from ..repositories import common
 from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
 from ..schemas.rounds import RoundIn, RoundPatch
 from . import eligibility
+from .units import get_active
 
 NEXT: dict[RoundStatus, tuple[RoundStatus, ...]] = {
     RoundStatus.DRAFT: (RoundStatus.SCHEDULED,),
@@ -74,7 +75,7 @@ def create(session: Session, data: RoundIn, today: date) -> Round:
     plan = get_or_404(session, Plan, data.plan_id, "plan")
     if plan.archived_at is not None:
         raise Conflict(f"plan '{plan.number}' is archived", details={"plan_id": plan.id})
-    get_or_404(session, Unit, data.unit_id, "unit")
+    get_active(session, data.unit_id)
     round_ = Round(
         plan_id=plan.id,
         unit_id=data.unit_id,
@@ -97,7 +98,7 @@ def update(session: Session, round_id: str, data: RoundPatch, now: datetime, tod
     if any(changes.get(k, "") is None for k in ("title", "vote_date", "unit_id", "place_kind")):
         raise InvalidInput("title, vote_date, unit_id and place_kind cannot be emptied")
     if "unit_id" in changes:
-        get_or_404(session, Unit, changes["unit_id"], "unit")
+        get_active(session, changes["unit_id"])
     if "place_kind" in changes:
         _place_kind(round_.rulebook, changes["place_kind"])
     if "vote_date" in changes and changes["vote_date"] != round_.vote_date:

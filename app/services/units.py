@@ -15,18 +15,32 @@ from ..repositories import units as repo
 from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
 from ..schemas.units import UnitIn, UnitPatch
+from . import eligibility
 
 
 def get(session: Session, unit_id: str) -> Unit:
     return get_or_404(session, Unit, unit_id, "unit")
 
 
-def locality_of(unit: Unit) -> Unit:
-    """The province or district a unit belongs to: its topmost ancestor at the same level."""
-    current = unit
-    while current.parent is not None and current.parent.level is unit.level:
-        current = current.parent
-    return current
+def get_active(session: Session, unit_id: str) -> Unit:
+    """A unit that new posts, rounds and seats may refer to."""
+    unit = get(session, unit_id)
+    if unit.archived_at is not None:
+        raise Conflict(f"unit '{unit.name}' is archived", details={"unit_id": unit.id})
+    return unit
+
+
+def subtree_ids(session: Session, unit: Unit) -> set[str]:
+    """The unit and everything under it."""
+    children: dict[str | None, list[Unit]] = {}
+    for other in repo.all_units(session):
+        children.setdefault(other.parent_id, []).append(other)
+    found, stack = set(), [unit]
+    while stack:
+        current = stack.pop()
+        found.add(current.id)
+        stack.extend(children.get(current.id, []))
+    return found
 
 
 def _check_parent(session: Session, level: UnitLevel, parent_id: str | None, unit_id: str | None) -> None:
@@ -59,7 +73,7 @@ def create(session: Session, data: UnitIn) -> Unit:
     return common.add(session, Unit(name=data.name, level=data.level, parent_id=data.parent_id))
 
 
-def update(session: Session, unit_id: str, data: UnitPatch) -> Unit:
+def update(session: Session, unit_id: str, data: UnitPatch, now: datetime) -> Unit:
     unit = get(session, unit_id)
     changes = data.model_dump(exclude_unset=True)
     level = changes.get("level") or unit.level
@@ -67,9 +81,13 @@ def update(session: Session, unit_id: str, data: UnitPatch) -> Unit:
     name = changes.get("name") or unit.name
     _check_parent(session, level, parent_id, unit.id)
     _check_unique(session, name, parent_id, unit.id)
+    moved = (level, parent_id) != (unit.level, unit.parent_id)
     unit.name, unit.level, unit.parent_id = name, level, parent_id
     session.flush()
     session.refresh(unit)
+    if moved:
+        # A new level or parent can change the locality of rounds held here, and with it the places.
+        eligibility.reassess_units(session, subtree_ids(session, unit), now)
     return unit
 
 

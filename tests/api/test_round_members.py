@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from api_builders import make_cadre, make_plan, make_round, make_unit, post_body, propose
+from api_builders import make_cadre, make_plan, make_round, make_unit, post_body, propose, round_body
 from fastapi.testclient import TestClient
 
 Headers = dict[str, str]
@@ -220,3 +220,46 @@ def test_a_retirement_notice_recorded_later_updates_the_stored_verdict(
     (stored,) = client.get(f"/api/v1/rounds/{round_id}/candidates", headers=organizer).json()
     assert stored["eligible"] is False and stored["reasons"][0]["code"] == "retirement_pending"
     assert "thông báo nghỉ công tác" in stored["reasons"][0]["message_vi"]
+
+
+def test_moving_a_unit_in_the_tree_reassesses_the_places_of_rounds_held_there(
+    client: TestClient, organizer: Headers, world: dict[str, str]
+) -> None:
+    office = make_unit(client, organizer, "Văn phòng Tỉnh ủy", parent_id=world["province"])
+    cadre = make_cadre(
+        client,
+        organizer,
+        "Lê Hồng Phong",
+        [post_body(world["finance"])],
+        standing_committee_unit_id=world["province"],
+    )
+    early, late = rnd(client, organizer, world, "2027-09-10"), rnd(client, organizer, world, "2027-09-12")
+    party = rnd(client, organizer, world, "2027-09-25", unit=office, place_kind="party_committee")
+    for round_id in (early, late, party):
+        assert propose(client, organizer, round_id, cadre["id"]).status_code == 201
+
+    def eligible(round_id: str) -> bool:
+        return bool(
+            client.get(f"/api/v1/rounds/{round_id}/candidates", headers=organizer).json()[0]["eligible"]
+        )
+
+    assert (eligible(late), eligible(party)) == (False, True)
+    # Cut loose from the province, the office is no longer where the cadre sits on the standing committee.
+    assert (
+        client.patch(f"/api/v1/units/{office}", json={"parent_id": None}, headers=organizer).status_code
+        == 200
+    )
+    assert (eligible(late), eligible(party)) == (True, False)
+
+
+def test_an_archived_unit_takes_no_new_rounds_or_posts(
+    client: TestClient, organizer: Headers, world: dict[str, str]
+) -> None:
+    old = make_unit(client, organizer, "Sở cũ", parent_id=world["province"])
+    client.post(f"/api/v1/units/{old}/archive", headers=organizer)
+    refused = client.post("/api/v1/rounds", json={**round_body(world["plan"], old)}, headers=organizer)
+    assert refused.status_code == 409 and "archived" in refused.json()["error"]["message"]
+    post = client.post(
+        "/api/v1/cadres", json={"full_name": "Mai Văn Lộc", "posts": [post_body(old)]}, headers=organizer
+    )
+    assert post.status_code == 409
