@@ -101,7 +101,7 @@ def import_units(session: Session, rows: list[Row]) -> dict[str, int]:
 
 def import_cadres(session: Session, rows: list[Row], today: date, now: datetime) -> dict[str, int]:
     errors: list[RowError] = []
-    units = _by_name(unit_repo.all_units(session))
+    units = _by_name([u for u in unit_repo.all_units(session) if u.archived_at is None])
     people = {(c.full_name.casefold(), c.date_of_birth): c for c in lookups.cadres_with_posts(session)}
     headers = _headers(CADRES)
     plans: dict[tuple[str, date | None], list[dict[str, Any]]] = defaultdict(list)
