@@ -17,7 +17,10 @@ from ballots import eligibility as rules
 from ballots.errors import CandidateIneligible
 
 from ..models import Cadre, Candidate, Post, Round
+from ..models.plan import RoundStatus
 from ..repositories import candidates as repo
+
+PREPARING = (RoundStatus.DRAFT, RoundStatus.SCHEDULED)
 
 
 def cadre_input(cadre: Cadre) -> rules.Cadre:
@@ -107,7 +110,9 @@ def reassess_cadre(session: Session, cadre: Cadre, now: datetime) -> None:
         nominations = repo.of_cadre_in_plan(session, cadre.id, plan_id)
         inputs = [_nomination(session, cadre, c.round, c.post_ids) for c in nominations]
         for candidate, nomination in zip(nominations, inputs, strict=True):
-            store(candidate, rules.assess(cadre_input(cadre), nomination, inputs), now)
+            # Once voting opens the ballot is printed: that round's verdicts are part of its record.
+            if candidate.round.status in PREPARING:
+                store(candidate, rules.assess(cadre_input(cadre), nomination, inputs), now)
     session.flush()
 
 

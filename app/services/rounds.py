@@ -27,7 +27,7 @@ NEXT: dict[RoundStatus, tuple[RoundStatus, ...]] = {
     RoundStatus.COUNTED: (RoundStatus.PUBLISHED,),
     RoundStatus.PUBLISHED: (),
 }
-EDITABLE = (RoundStatus.DRAFT, RoundStatus.SCHEDULED)
+EDITABLE = eligibility.PREPARING
 
 
 def get(session: Session, round_id: str) -> Round:

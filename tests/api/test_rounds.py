@@ -139,6 +139,11 @@ def test_the_status_moves_only_along_the_workflow(
     client.post(f"/api/v1/rounds/{round_['id']}/roster", json={"full_name": "Lê Thị Mai"}, headers=organizer)
     opened = client.post(status, json={"status": "open"}, headers=organizer)
     assert opened.status_code == 200 and opened.json()["next_statuses"] == ["closed"]
+    client.patch(
+        f"/api/v1/cadres/{cadre['id']}", json={"retirement_notice_date": "2027-06-01"}, headers=organizer
+    )
+    (printed,) = client.get(f"/api/v1/rounds/{round_['id']}/candidates", headers=organizer).json()
+    assert printed["eligible"] is True  # the ballot of an open round is not rewritten
     frozen = client.patch(f"/api/v1/rounds/{round_['id']}", json={"venue": "Khác"}, headers=organizer)
     assert frozen.status_code == 409
     assert client.delete(f"/api/v1/rounds/{round_['id']}", headers=organizer).status_code == 409
