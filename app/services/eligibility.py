@@ -2,7 +2,8 @@
 
 A verdict is stored on each candidate when the round is saved and recomputed whenever a cadre, a
 post, a round's date or venue, or a counting committee changes, because the two-place rule makes
-one round's verdict depend on the cadre's other rounds in the plan.
+one round's verdict depend on the cadre's other rounds in the plan. Rounds whose voting has opened
+keep their verdicts (and still hold their place).
 """
 
 from __future__ import annotations
