@@ -67,7 +67,9 @@ class Timeliness:
 
 
 def local_day(moment: datetime, tz: tzinfo = VIETNAM_TZ) -> date:
-    if moment.tzinfo is None:
+    # Naive by Python's definition: no tzinfo, or one that gives no offset (astimezone would then
+    # read it in the host's zone, and the legal day would depend on the machine).
+    if moment.utcoffset() is None:
         raise InvalidInput("a submission time must carry its time zone")
     return moment.astimezone(tz).date()
 
