@@ -125,8 +125,10 @@ def demo() -> None:
     for username, password in loaded.passwords.items():
         typer.echo(f"  {username:<10} {password}")
     typer.echo("\nChạy / run:  tinnhiem serve   rồi mở / then open  http://127.0.0.1:8000/docs")
+    typer.echo('Thử / try:   curl -H "Authorization: Bearer <token>" http://127.0.0.1:8000/api/v1/plans')
     typer.echo(
-        f"Thử / try:   curl -H 'Authorization: Bearer <token>' http://127.0.0.1:8000/api/v1/plans/{loaded.plan_id}/dashboard"
+        f'             curl -H "Authorization: Bearer <token>" '
+        f"http://127.0.0.1:8000/api/v1/plans/{loaded.plan_id}/dashboard"
     )
     typer.echo("API token của / for tochuc:")
     typer.echo(loaded.token)

@@ -218,6 +218,7 @@ ROUNDS: list[RoundSpec] = [
 ]
 # fmt: on
 
+OVERRIDE_ROUND = "r_nv"  # the round held under 20 days ahead, with a written reason
 OVERRIDE_REASON = "Ban Thường vụ Tỉnh ủy thống nhất tổ chức sớm để hoàn thành trước kỳ họp HĐND tỉnh"
 ROSTER_SIZES = {"r_tc": 32, "r_kh": 28, "r_nv": 25, "r_hdnd": 40, "r_ds": 18, "r_btv": 38}
 

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ballots.calendar import VIETNAM_TZ, Milestone, midterm_year
+from ballots.calendar import VIETNAM_TZ, Milestone, check_schedule, midterm_year
 from ballots.levels import FillMethod, PlaceKind
 
 from ..models import Cadre, Candidate, CommitteeMember, Document, Plan, Post, RosterEntry, Round, Unit
@@ -110,7 +110,7 @@ def load(session: Session, today: date) -> Loaded:
             rulebook=rulebook,
             place_kind=kind,
             status=RoundStatus(status),
-            schedule_override_reason=data.OVERRIDE_REASON if key == "r_nv" else None,
+            schedule_override_reason=_override(key, dates[index], today),
         )
         session.add(round_)
         session.flush()
@@ -131,8 +131,11 @@ def load(session: Session, today: date) -> Loaded:
             )
         for i, cadre_key in enumerate(candidate_keys):
             cadre = cadres[cadre_key]
-            # Stored as proposed; the verdicts below come from ballots/ and may refuse some of them,
-            # exactly as the dashboard would show after a later change made them ineligible.
+            # Every nomination is stored, then reassess_cadre below sets each verdict from ballots/.
+            # The API would refuse the ineligible ones (require_eligible), but a nomination that
+            # becomes ineligible later (a retirement notice, a third place) stays as a row with
+            # eligible=False and its reasons: that is what a recomputation leaves, and what the
+            # dashboard lists under "excluded". The demo shows that state directly.
             session.add(
                 Candidate(
                     round_id=round_.id,
@@ -167,6 +170,15 @@ def load(session: Session, today: date) -> Loaded:
         "ineligible": sum(not c.eligible for r in rounds.values() for c in r.candidates),
     }
     return loaded
+
+
+def _override(round_key: str, vote_date: date, today: date) -> str | None:
+    """The short-notice reason of the round scheduled under 20 days ahead. The rule core keeps a reason
+    only when it was needed, so near the year's end (when every round moves into January, 20 days or
+    more ahead) the demo stores none rather than a reason that explains nothing."""
+    if round_key != data.OVERRIDE_ROUND:
+        return None
+    return check_schedule(vote_date, today, data.OVERRIDE_REASON).override_reason
 
 
 def _posts_for(cadre: Cadre, round_: Round, units: dict[str, Unit]) -> list[str]:

@@ -21,7 +21,15 @@ def count(session: Session, model: type) -> int:
 
 
 @pytest.mark.parametrize(
-    "today", [date(2027, 6, 1), date(2026, 12, 20), date(2026, 11, 24), date(2028, 2, 29)]
+    "today",
+    [
+        date(2027, 6, 1),
+        date(2026, 12, 20),
+        date(2026, 12, 8),
+        date(2026, 11, 24),
+        date(2026, 12, 31),
+        date(2028, 2, 29),
+    ],
 )
 def test_the_six_rounds_fall_in_one_year_and_keep_the_council_before_the_standing_committee(
     today: date,
@@ -60,6 +68,25 @@ def test_the_demo_loads_a_province_whose_verdicts_are_the_rule_cores(session: Se
     assert len(short) == 1 and (short[0].vote_date - today).days < 20
     assert set(loaded.passwords) == {"quantri", "tochuc", "kiemphieu", "giamsat"}
     assert loaded.token.startswith("tn_")
+
+
+def test_every_round_has_voters_a_counting_committee_and_candidates(session: Session) -> None:
+    plan = session.get(Plan, load(session, date(2027, 6, 1)).plan_id)
+    assert plan is not None
+    for round_ in plan.rounds:
+        assert 15 <= len(round_.roster) <= 40
+        assert 3 <= len(round_.committee) <= 5
+        assert round_.candidates
+    assert any(m.cadre_id for r in plan.rounds for m in r.committee)
+
+
+def test_near_the_years_end_no_round_keeps_an_override_it_did_not_need(session: Session) -> None:
+    # On 8 December every round moves into January, at least 24 days ahead: no short notice to explain.
+    today = date(2026, 12, 8)
+    plan = session.get(Plan, load(session, today).plan_id)
+    assert plan is not None
+    assert plan.vote_year == 2027
+    assert [r.title for r in plan.rounds if r.schedule_override_reason] == []
 
 
 def test_loading_the_demo_twice_changes_nothing(session: Session) -> None:
