@@ -42,8 +42,9 @@ class Upload:
 
 
 def aware(moment: datetime) -> datetime:
-    # SQLite hands back naive datetimes; everything is stored in UTC.
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    """The stored instant in UTC: SQLite hands back naive datetimes (stored in UTC), PostgreSQL
+    aware ones in the connection's zone; answers look the same on both."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def status(document: Document, round_: Round) -> Timeliness:
@@ -52,24 +53,33 @@ def status(document: Document, round_: Round) -> Timeliness:
 
 def _check(round_: Round, data: NewDocument, now: datetime) -> datetime:
     if any(has_control_characters(t) for t in (data.title, data.body, data.submitted_by)):
-        raise InvalidInput("the title, body and sender must not contain control characters")
+        raise InvalidInput(
+            "the title, body and sender must not contain control characters; remove them and send again"
+        )
     if not data.title.strip():
         raise InvalidInput("a document needs a title", details={"field": "title"})
     if data.kind in NEEDS_CADRE and data.cadre_id is None:
         raise InvalidInput(
-            f"a {data.kind.value} concerns one cadre: give cadre_id", details={"field": "cadre_id"}
+            f"a {data.kind.value} concerns one cadre: give cadre_id, the id of a candidate of this round",
+            details={"field": "cadre_id"},
         )
     if data.cadre_id is not None and all(c.cadre_id != data.cadre_id for c in round_.candidates):
         raise InvalidInput(
-            "the cadre is not a candidate of this round",
+            "the cadre is not a candidate of this round; propose the cadre first or pick a candidate",
             details={"field": "cadre_id", "cadre_id": data.cadre_id},
         )
     submitted = data.submitted_at or now
-    if submitted.tzinfo is None:
-        raise InvalidInput("submitted_at needs a time zone, e.g. 2027-08-30T09:00:00+07:00")
+    if submitted.utcoffset() is None:
+        raise InvalidInput(
+            "submitted_at needs a time zone, e.g. 2027-08-30T09:00:00+07:00",
+            details={"field": "submitted_at"},
+        )
     if submitted > now + FUTURE_TOLERANCE:
-        raise InvalidInput("submitted_at is in the future", details={"field": "submitted_at"})
-    return submitted
+        raise InvalidInput(
+            f"submitted_at {submitted.isoformat()} is in the future; give the time the document arrived",
+            details={"field": "submitted_at", "now": now.isoformat()},
+        )
+    return submitted.astimezone(UTC)
 
 
 def create(
@@ -77,11 +87,16 @@ def create(
 ) -> Document:
     round_ = get_round(session, round_id)
     if round_.archived_at is not None:
-        raise Conflict("the round is archived", details={"round_id": round_.id})
+        raise Conflict(
+            f"round '{round_.title}' is archived; it takes no new documents", details={"round_id": round_.id}
+        )
     submitted = _check(round_, data, now)
     attachment = uploads.accept(upload.file_name, upload.stream, limit) if upload is not None else None
     if attachment is None and not data.body.strip():
-        raise InvalidInput("a document needs a text body or an attached file", details={"field": "body"})
+        raise InvalidInput(
+            "a document needs a text body or an attached file (PDF or DOCX); give one of them",
+            details={"field": "body"},
+        )
     document = Document(
         round_id=round_.id,
         cadre_id=data.cadre_id,
@@ -98,6 +113,13 @@ def create(
         document.file_sha256 = attachment.sha256
         document.file_data = attachment.data
     return common.add(session, document)
+
+
+def search(
+    session: Session, round_id: str, kind: Milestone | None, cadre_id: str | None, limit: int, offset: int
+) -> tuple[list[Document], int]:
+    get_round(session, round_id)  # an unknown round is a 404, not an empty page
+    return repo.search(session, round_id, kind=kind, cadre_id=cadre_id, limit=limit, offset=offset)
 
 
 def get(session: Session, document_id: str) -> Document:
@@ -117,7 +139,8 @@ def delete(session: Session, document_id: str) -> None:
     document = get(session, document_id)
     if document.round.status not in EDITABLE:
         raise Conflict(
-            f"the round is {document.round.status.value}; its documents are part of the record",
+            f"the round is {document.round.status.value}; once voting opens its documents are part of "
+            "the record and cannot be deleted",
             details={"status": document.round.status.value},
         )
     common.delete(session, document)

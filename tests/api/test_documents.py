@@ -1,43 +1,93 @@
+"""Documents of a round's calendar: recorded as text or with a PDF/DOCX, on time or late in Vietnam."""
+
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
-from datetime import UTC, datetime
+from datetime import date
 from typing import Any
 
 import pytest
-from api_builders import make_cadre, make_plan, make_round, make_unit, post_body, propose
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.clock import Clock
+from app.errors import PayloadTooLarge
+from app.models import Cadre, Candidate, Document, Plan, Round, Unit
+from app.models.plan import RoundStatus
+from app.services.uploads import CHUNK, read_capped
+from ballots.levels import PlaceKind, Rulebook, UnitLevel
 
 Headers = dict[str, str]
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+LIMIT = 64 * 1024  # the tests' settings.upload_max_bytes
+
+
+# --- builders: rows inserted directly, so these tests need no other API ---------------------------
+
+
+def save(session: Session, *rows: object) -> None:
+    session.add_all(rows)
+    session.flush()
+    session.commit()
+
+
+def make_round(session: Session, vote_date: date = date(2027, 6, 15), **fields: Any) -> Round:
+    """A round of the Sở Tài chính; by default the report is due 2027-05-26 (today is 2027-06-01)."""
+    unit = Unit(name="Sở Tài chính", level=UnitLevel.PROVINCE)
+    plan = Plan(
+        number="96-KH/TU",
+        title="Kế hoạch lấy phiếu tín nhiệm giữa nhiệm kỳ",
+        issuing_body="Ban Thường vụ Tỉnh ủy",
+        term_start=2025,
+        term_end=2030,
+        vote_year=2027,
+    )
+    save(session, unit, plan)
+    round_ = Round(
+        plan_id=plan.id,
+        unit_id=unit.id,
+        title="Hội nghị lấy phiếu tín nhiệm Sở Tài chính",
+        vote_date=vote_date,
+        rulebook=Rulebook.QD96,
+        place_kind=PlaceKind.WORKPLACE,
+        status=RoundStatus.SCHEDULED,
+        **fields,
+    )
+    save(session, round_)
+    return round_
+
+
+def make_cadre(session: Session, name: str, round_: Round | None = None) -> Cadre:
+    """A cadre, proposed (and eligible) in ``round_`` when one is given."""
+    cadre = Cadre(full_name=name)
+    save(session, cadre)
+    if round_ is not None:
+        save(
+            session,
+            Candidate(
+                round_id=round_.id, cadre_id=cadre.id, position=1, post_ids=[], eligible=True, reasons=[]
+            ),
+        )
+    return cadre
 
 
 def docx() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document>Báo cáo</w:document>")
+        archive.writestr("word/document.xml", "<w:document>Báo cáo tự kiểm điểm</w:document>")
     return buffer.getvalue()
 
 
-@pytest.fixture
-def scene(client: TestClient, organizer: Headers) -> dict[str, str]:
-    unit = make_unit(client, organizer, "Sở Tài chính")
-    round_ = make_round(
-        client, organizer, make_plan(client, organizer), unit
-    )  # vote 2027-09-20, report due 08-31
-    cadre = make_cadre(client, organizer, "Nguyễn Văn Hùng", [post_body(unit)])
-    propose(client, organizer, round_["id"], cadre["id"])
-    outsider = make_cadre(client, organizer, "Trần Văn Ngoài", [post_body(unit, title="Phó Giám đốc Sở")])
-    return {"round": round_["id"], "cadre": cadre["id"], "outsider": outsider["id"]}
-
-
-def travel_to(client: TestClient, moment: datetime) -> None:
-    app: Any = client.app
-    app.state.clock = Clock(fixed=moment)
+def zip_without_document() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    return buffer.getvalue()
 
 
 def upload(client: TestClient, headers: Headers, round_id: str, files: Any = None, **fields: Any) -> Any:
@@ -45,11 +95,24 @@ def upload(client: TestClient, headers: Headers, round_id: str, files: Any = Non
     return client.post(f"/api/v1/rounds/{round_id}/documents", data=data, files=files, headers=headers)
 
 
-def documents(client: TestClient, headers: Headers, round_id: str) -> list[dict[str, Any]]:
-    return list(client.get(f"/api/v1/rounds/{round_id}/documents", headers=headers).json())
+def count_documents(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Document)) or 0
 
 
-def test_a_report_in_text_is_recorded_on_time(
+@pytest.fixture
+def scene(session: Session) -> dict[str, str]:
+    round_ = make_round(session)
+    return {
+        "round": round_.id,
+        "cadre": make_cadre(session, "Nguyễn Văn Hùng", round_).id,
+        "outsider": make_cadre(session, "Trần Văn Ngoài").id,
+    }
+
+
+# --- recording ------------------------------------------------------------------------------------
+
+
+def test_a_report_in_text_only_is_recorded_with_its_deadline(
     client: TestClient, organizer: Headers, scene: dict[str, str]
 ) -> None:
     response = upload(
@@ -57,27 +120,37 @@ def test_a_report_in_text_is_recorded_on_time(
         organizer,
         scene["round"],
         cadre_id=scene["cadre"],
-        body="Nội dung",
+        body="Nội dung tự kiểm điểm",
+        submitted_by="Nguyễn Văn Hùng",
         submitted_at="2027-05-20T09:00:00+07:00",
     )
     assert response.status_code == 201, response.text
     body = response.json()
-    assert (body["deadline"], body["on_time"], body["days_late"], body["file_name"]) == (
-        "2027-08-31",
-        True,
-        0,
-        None,
+    assert (body["kind"], body["cadre_id"], body["submitted_by"]) == (
+        "report",
+        scene["cadre"],
+        "Nguyễn Văn Hùng",
     )
+    assert (body["deadline"], body["on_time"], body["days_late"]) == ("2027-05-26", True, 0)
+    assert (body["file_name"], body["file_size"], body["file_sha256"]) == (None, None, None)
+    assert client.get(f"/api/v1/documents/{body['id']}", headers=organizer).json() == body
+
+
+def test_a_document_without_a_time_is_dated_now(
+    client: TestClient, organizer: Headers, scene: dict[str, str]
+) -> None:
+    body = upload(client, organizer, scene["round"], kind="dossier", body="Hồ sơ").json()
+    # Today is 2027-06-01 in Vietnam; the dossier was due 2027-05-31.
+    assert body["submitted_at"].startswith("2027-06-01T02:00:00")
+    assert (body["deadline"], body["on_time"], body["days_late"]) == ("2027-05-31", False, 1)
 
 
 @pytest.mark.parametrize(
     ("name", "content", "media"),
-    [
-        ("bao-cao.pdf", PDF, "application/pdf"),
-        ("Báo cáo.docx", docx(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ],
+    [("bao-cao.pdf", PDF, "application/pdf"), ("Báo cáo Đông.DOCX", docx(), DOCX_TYPE)],
+    ids=["pdf", "docx"],
 )
-def test_a_pdf_or_docx_attachment_is_stored_and_downloaded_unchanged(
+def test_a_pdf_or_docx_is_stored_and_downloaded_unchanged(
     client: TestClient, organizer: Headers, scene: dict[str, str], name: str, content: bytes, media: str
 ) -> None:
     response = upload(
@@ -86,93 +159,295 @@ def test_a_pdf_or_docx_attachment_is_stored_and_downloaded_unchanged(
     assert response.status_code == 201, response.text
     body = response.json()
     assert (body["file_name"], body["content_type"], body["file_size"]) == (name, media, len(content))
+    assert body["file_sha256"] == hashlib.sha256(content).hexdigest()
     download = client.get(f"/api/v1/documents/{body['id']}/file", headers=organizer)
+    assert download.status_code == 200
     assert download.content == content
     assert download.headers["content-type"].startswith(media)
-    assert "attachment" in download.headers["content-disposition"]
+    disposition = download.headers["content-disposition"]
+    assert disposition.startswith("attachment; filename=")
+    assert "UTF-8''" in disposition
+
+
+def test_a_vietnamese_file_name_keeps_its_accents_and_gets_an_ascii_fallback(
+    client: TestClient, organizer: Headers, scene: dict[str, str]
+) -> None:
+    doc = upload(
+        client, organizer, scene["round"], files={"file": ("Báo cáo Đông.pdf", PDF)}, cadre_id=scene["cadre"]
+    ).json()
+    disposition = client.get(f"/api/v1/documents/{doc['id']}/file", headers=organizer).headers[
+        "content-disposition"
+    ]
+    assert disposition == (
+        "attachment; filename=\"Bao cao Dong.pdf\"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%C4%90%C3%B4ng.pdf"
+    )
+
+
+def test_a_path_sent_as_the_file_name_keeps_only_the_name(
+    client: TestClient, organizer: Headers, scene: dict[str, str]
+) -> None:
+    files = {"file": ("C:\\Users\\hung\\..\\bao-cao.pdf", PDF)}
+    body = upload(client, organizer, scene["round"], files=files, cadre_id=scene["cadre"]).json()
+    assert body["file_name"] == "bao-cao.pdf"
+
+
+# --- on time or late ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("submitted_at", "days_late"),
-    [("2027-09-02T10:00:00+07:00", 2), ("2027-08-31T17:30:00Z", 1), ("2027-08-31T16:30:00Z", 0)],
-    ids=["two-days-late", "after-midnight-in-vietnam", "before-midnight-in-vietnam"],
+    ("submitted_at", "on_time", "days_late"),
+    [
+        ("2027-05-05T09:00:00+07:00", True, 0),  # 21 days before the D−20 deadline (2027-05-26)
+        ("2027-05-28T09:00:00+07:00", False, 2),  # 2 days after it
+        ("2027-05-25T23:30:00Z", True, 0),  # already 26 May, 06:30, in Vietnam: the deadline day
+        ("2027-05-26T23:30:00Z", False, 1),  # 27 May in Vietnam although still 26 May in UTC
+        ("2027-05-26T16:59:59Z", True, 0),  # 23:59:59 on the deadline day in Vietnam
+        ("2027-05-26T18:00:00+07:00", True, 0),  # an evening in Vietnam keeps its day when stored
+    ],
+    ids=[
+        "21-days-early",
+        "2-days-late",
+        "utc-evening-before",
+        "utc-evening-of",
+        "last-second",
+        "ict-evening",
+    ],
 )
-def test_lateness_is_counted_in_days_in_vietnam(
-    client: TestClient, organizer: Headers, scene: dict[str, str], submitted_at: str, days_late: int
+def test_a_report_is_on_time_by_the_day_it_arrived_in_vietnam(
+    client: TestClient,
+    organizer: Headers,
+    scene: dict[str, str],
+    submitted_at: str,
+    on_time: bool,
+    days_late: int,
 ) -> None:
-    travel_to(client, datetime(2027, 9, 10, 2, tzinfo=UTC))
-    body = upload(
+    created = upload(
         client, organizer, scene["round"], cadre_id=scene["cadre"], body="x", submitted_at=submitted_at
     ).json()
-    assert (body["days_late"], body["on_time"]) == (days_late, days_late == 0)
+    read = client.get(f"/api/v1/documents/{created['id']}", headers=organizer).json()
+    assert (read["deadline"], read["on_time"], read["days_late"]) == ("2027-05-26", on_time, days_late)
+
+
+def test_moving_the_vote_date_changes_whether_a_report_was_on_time(
+    client: TestClient, organizer: Headers, session: Session, scene: dict[str, str]
+) -> None:
+    doc = upload(
+        client,
+        organizer,
+        scene["round"],
+        cadre_id=scene["cadre"],
+        body="x",
+        submitted_at="2027-05-28T09:00:00+07:00",
+    ).json()
+    assert (doc["on_time"], doc["days_late"]) == (False, 2)
+    round_ = session.get(Round, scene["round"])
+    assert round_ is not None
+    round_.vote_date = date(2027, 6, 20)  # the report is now due 2027-05-31
+    save(session)
+    moved = client.get(f"/api/v1/documents/{doc['id']}", headers=organizer).json()
+    assert (moved["deadline"], moved["on_time"], moved["days_late"]) == ("2027-05-31", True, 0)
+
+
+# --- refusals -------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("files", "fields", "status", "words"),
     [
-        ({"file": ("big.pdf", PDF + b"0" * 70_000)}, {}, 413, "larger than"),
-        ({"file": ("virus.pdf", b"MZ\x90\x00 not a pdf")}, {}, 422, "not accepted"),
-        ({"file": ("report.txt", PDF)}, {}, 422, "not accepted"),
+        ({"file": ("big.pdf", PDF + b"0" * LIMIT)}, {}, 413, "larger than the limit of 64 KiB"),
+        (
+            {"file": ("virus.pdf", b"MZ\x90\x00\x03 this is a Windows program")},
+            {},
+            422,
+            "attach a PDF (.pdf)",
+        ),
+        ({"file": ("report.txt", PDF)}, {}, 422, "or Word (.docx)"),
+        ({"file": ("report.docx", PDF)}, {}, 422, "content matches its name"),
+        ({"file": ("bang-tinh.docx", zip_without_document())}, {}, 422, "not accepted"),
         ({"file": ("fake.docx", b"PK\x03\x04broken")}, {}, 422, "not accepted"),
-        (None, {}, 422, "text body or an attached file"),
+        ({"file": ("empty.pdf", b"")}, {}, 422, "not accepted"),
+        (None, {}, 422, "a text body or an attached file"),
+        (None, {"body": "   "}, 422, "a text body or an attached file"),
+        (None, {"body": "x", "title": " "}, 422, "title"),
         (None, {"body": "x", "kind": "minutes"}, 422, "kind"),
         (None, {"body": "x", "cadre_id": None}, 422, "give cadre_id"),
+        (None, {"body": "x", "kind": "answers", "cadre_id": None}, 422, "give cadre_id"),
         (None, {"body": "x", "submitted_at": "2027-06-02T09:00:00+07:00"}, 422, "in the future"),
+        (None, {"body": "x", "submitted_at": "2027-05-20T09:00:00"}, 422, "time zone"),
         (None, {"body": "x", "submitted_at": "hôm qua"}, 422, "submitted_at"),
         (None, {"body": "x\u0000y"}, 422, "control characters"),
     ],
+    ids=[
+        "oversize",
+        "exe-named-pdf",
+        "pdf-named-txt",
+        "pdf-named-docx",
+        "zip-not-word",
+        "broken-zip",
+        "empty-file",
+        "no-body-no-file",
+        "blank-body",
+        "blank-title",
+        "unknown-kind",
+        "report-without-cadre",
+        "answers-without-cadre",
+        "future",
+        "no-zone",
+        "not-a-time",
+        "nul-character",
+    ],
 )
-def test_a_bad_document_is_refused_and_nothing_is_saved(
+def test_a_bad_upload_is_refused_with_a_reason_and_nothing_is_saved(
     client: TestClient,
     organizer: Headers,
+    session: Session,
     scene: dict[str, str],
     files: Any,
     fields: dict[str, Any],
     status: int,
     words: str,
 ) -> None:
-    fields = {"cadre_id": scene["cadre"]} | fields
-    fields = {k: v for k, v in fields.items() if v is not None}
+    fields = {k: v for k, v in ({"cadre_id": scene["cadre"]} | fields).items() if v is not None}
+    before = count_documents(session)
     response = upload(client, organizer, scene["round"], files=files, **fields)
     assert response.status_code == status, response.text
     assert words in response.json()["error"]["message"]
-    assert documents(client, organizer, scene["round"]) == []
+    assert count_documents(session) == before
 
 
-def test_a_document_about_someone_not_voted_on_here_is_refused(
+def test_a_wrong_type_names_the_accepted_types(
     client: TestClient, organizer: Headers, scene: dict[str, str]
 ) -> None:
-    response = upload(client, organizer, scene["round"], cadre_id=scene["outsider"], body="x")
-    assert response.status_code == 422 and "not a candidate" in response.json()["error"]["message"]
+    response = upload(
+        client, organizer, scene["round"], files={"file": ("a.exe", b"MZ")}, cadre_id=scene["cadre"]
+    )
+    error = response.json()["error"]
+    assert response.status_code == 422
+    assert error["details"]["accepted"] == [".docx", ".pdf"]
+    assert "PDF (.pdf)" in error["message"] and "Word (.docx)" in error["message"]
 
 
-def test_unknown_rounds_documents_and_files_are_not_found(
-    client: TestClient, organizer: Headers, scene: dict[str, str]
+def test_a_document_for_an_unknown_round_is_not_found(
+    client: TestClient, organizer: Headers, session: Session, scene: dict[str, str]
 ) -> None:
-    assert upload(client, organizer, "no-round", body="x", kind="dossier").status_code == 404
-    text = upload(client, organizer, scene["round"], body="Hồ sơ", kind="dossier").json()
-    assert client.get(f"/api/v1/documents/{text['id']}/file", headers=organizer).status_code == 404
-    assert client.get("/api/v1/documents/nope", headers=organizer).status_code == 404
+    response = upload(client, organizer, "no-such-round", kind="dossier", body="Hồ sơ")
+    assert response.status_code == 404
+    assert "round" in response.json()["error"]["message"]
+    assert count_documents(session) == 0
 
 
-def test_an_observer_reads_documents_but_cannot_add_or_delete(
-    client: TestClient, organizer: Headers, observer: Headers, scene: dict[str, str]
+def test_a_document_about_a_cadre_not_voted_on_in_the_round_is_refused(
+    client: TestClient, organizer: Headers, session: Session, scene: dict[str, str]
 ) -> None:
-    doc = upload(client, organizer, scene["round"], body="Hồ sơ", kind="dossier").json()
-    assert upload(client, observer, scene["round"], body="x", kind="dossier").status_code == 403
+    for cadre_id in (scene["outsider"], "no-such-cadre"):
+        response = upload(client, organizer, scene["round"], cadre_id=cadre_id, body="x")
+        assert response.status_code == 422
+        assert "not a candidate of this round" in response.json()["error"]["message"]
+    assert count_documents(session) == 0
+
+
+def test_an_archived_round_takes_no_documents(
+    client: TestClient, organizer: Headers, session: Session, clock: Clock
+) -> None:
+    round_ = make_round(session, archived_at=clock.now())
+    response = upload(client, organizer, round_.id, kind="dossier", body="Hồ sơ")
+    assert response.status_code == 409 and "archived" in response.json()["error"]["message"]
+    assert count_documents(session) == 0
+
+
+def test_an_observer_reads_documents_but_cannot_upload(
+    client: TestClient, organizer: Headers, observer: Headers, session: Session, scene: dict[str, str]
+) -> None:
+    refused = upload(client, observer, scene["round"], files={"file": ("a.pdf", PDF)}, kind="dossier")
+    assert refused.status_code == 403
+    assert count_documents(session) == 0
+    doc = upload(client, organizer, scene["round"], files={"file": ("a.pdf", PDF)}, kind="dossier").json()
     assert client.get(f"/api/v1/documents/{doc['id']}", headers=observer).status_code == 200
-    assert client.delete(f"/api/v1/documents/{doc['id']}", headers=observer).status_code == 403
-    assert client.delete(f"/api/v1/documents/{doc['id']}", headers=organizer).status_code == 204
-    assert documents(client, organizer, scene["round"]) == []
+    assert client.get(f"/api/v1/documents/{doc['id']}/file", headers=observer).content == PDF
+    assert client.get(f"/api/v1/rounds/{scene['round']}/documents", headers=observer).json()["total"] == 1
+    assert upload(client, {}, scene["round"], kind="dossier", body="x").status_code == 401
 
 
-def test_documents_are_listed_by_kind_and_cadre(
+def test_the_upload_is_read_in_chunks_and_abandoned_past_the_limit() -> None:
+    class Endless(io.RawIOBase):
+        """A never-ending upload that counts what was read from it."""
+
+        taken = 0
+
+        def read(self, size: int = -1) -> bytes:
+            self.taken += size
+            return b"0" * size
+
+    stream = Endless()
+    with pytest.raises(PayloadTooLarge):
+        read_capped(stream, LIMIT)
+    assert stream.taken <= LIMIT + CHUNK
+
+
+# --- reading and deleting -------------------------------------------------------------------------
+
+
+def test_documents_are_listed_a_page_at_a_time_by_kind_and_cadre(
+    client: TestClient, organizer: Headers, session: Session, scene: dict[str, str]
+) -> None:
+    other = make_cadre(session, "Đặng Thị Lan", session.get(Round, scene["round"]))
+    upload(
+        client,
+        organizer,
+        scene["round"],
+        kind="dossier",
+        body="Hồ sơ",
+        submitted_at="2027-05-30T09:00:00+07:00",
+    )
+    upload(
+        client,
+        organizer,
+        scene["round"],
+        cadre_id=scene["cadre"],
+        body="A",
+        submitted_at="2027-05-20T09:00:00Z",
+    )
+    upload(
+        client, organizer, scene["round"], cadre_id=other.id, body="B", submitted_at="2027-05-29T09:00:00Z"
+    )
+    path = f"/api/v1/rounds/{scene['round']}/documents"
+    every = client.get(path, headers=organizer).json()
+    assert [d["body"] for d in every["items"]] == ["A", "B", "Hồ sơ"]  # oldest first
+    assert [d["on_time"] for d in every["items"]] == [True, False, True]
+    assert [d["kind"] for d in client.get(f"{path}?kind=dossier", headers=organizer).json()["items"]] == [
+        "dossier"
+    ]
+    mine = client.get(f"{path}?cadre_id={scene['cadre']}", headers=organizer).json()
+    assert [d["body"] for d in mine["items"]] == ["A"]
+    second = client.get(f"{path}?limit=1&offset=1", headers=organizer).json()
+    assert (second["total"], [d["body"] for d in second["items"]]) == (3, ["B"])
+    assert client.get(f"{path}?kind=minutes", headers=organizer).status_code == 422
+    assert client.get("/api/v1/rounds/no-such-round/documents", headers=organizer).status_code == 404
+
+
+def test_a_missing_document_or_file_is_not_found(
     client: TestClient, organizer: Headers, scene: dict[str, str]
 ) -> None:
-    upload(client, organizer, scene["round"], body="Hồ sơ", kind="dossier")
-    upload(client, organizer, scene["round"], body="Báo cáo", cadre_id=scene["cadre"])
-    path = f"/api/v1/rounds/{scene['round']}/documents"
-    assert [d["kind"] for d in client.get(f"{path}?kind=dossier", headers=organizer).json()] == ["dossier"]
-    assert [d["kind"] for d in client.get(f"{path}?cadre_id={scene['cadre']}", headers=organizer).json()] == [
-        "report"
-    ]
+    text_only = upload(client, organizer, scene["round"], kind="dossier", body="Hồ sơ").json()
+    no_file = client.get(f"/api/v1/documents/{text_only['id']}/file", headers=organizer)
+    assert no_file.status_code == 404 and "no attached file" in no_file.json()["error"]["message"]
+    assert client.get("/api/v1/documents/nope", headers=organizer).status_code == 404
+    assert client.get("/api/v1/documents/nope/file", headers=organizer).status_code == 404
+    assert client.delete("/api/v1/documents/nope", headers=organizer).status_code == 404
+
+
+def test_a_document_is_deleted_only_while_the_round_is_prepared(
+    client: TestClient, organizer: Headers, observer: Headers, session: Session, scene: dict[str, str]
+) -> None:
+    first = upload(client, organizer, scene["round"], kind="dossier", body="Hồ sơ 1").json()
+    second = upload(client, organizer, scene["round"], kind="dossier", body="Hồ sơ 2").json()
+    assert client.delete(f"/api/v1/documents/{first['id']}", headers=observer).status_code == 403
+    assert client.delete(f"/api/v1/documents/{first['id']}", headers=organizer).status_code == 204
+    assert count_documents(session) == 1
+    round_ = session.get(Round, scene["round"])
+    assert round_ is not None
+    round_.status = RoundStatus.OPEN
+    save(session)
+    refused = client.delete(f"/api/v1/documents/{second['id']}", headers=organizer)
+    assert refused.status_code == 409 and "open" in refused.json()["error"]["message"]
+    assert count_documents(session) == 1
