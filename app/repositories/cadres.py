@@ -10,6 +10,7 @@ from ballots.levels import FillMethod
 from ..models import Cadre, Candidate, CommitteeMember, Post, Round
 from ..models.plan import RoundStatus
 from .common import page
+from .plans import contains
 
 
 def search(
@@ -28,7 +29,7 @@ def search(
         .order_by(Cadre.full_name, Cadre.id)
     )
     if q:
-        stmt = stmt.where(Cadre.full_name.ilike(f"%{q}%"))
+        stmt = stmt.where(Cadre.full_name.ilike(contains(q), escape="\\"))
     if unit_id is not None:
         stmt = stmt.where(exists().where(Post.cadre_id == Cadre.id, Post.unit_id == unit_id))
     if filled_by is not None:
@@ -52,7 +53,7 @@ def is_referenced(session: Session, cadre_id: str) -> bool:
 
 
 def post_in_use(session: Session, cadre_id: str, post_id: str) -> bool:
-    """Whether a round past its draft votes on this post."""
+    """Whether a round past its draft votes on this post (its ballot names the post)."""
     stmt = (
         select(Candidate.post_ids)
         .join(Round, Candidate.round_id == Round.id)

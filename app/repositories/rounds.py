@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, selectinload
 
 from ballots.levels import Rulebook
 
 from ..models import Candidate, CommitteeMember, RosterEntry, Round
 from ..models.plan import RoundStatus
 from .common import page
+
+
+@dataclass(frozen=True)
+class MemberCounts:
+    roster: int = 0
+    candidates: int = 0
+    eligible: int = 0
+    committee: int = 0
 
 
 def search(
@@ -27,7 +37,12 @@ def search(
     limit: int,
     offset: int,
 ) -> tuple[list[Round], int]:
-    stmt = select(Round).order_by(Round.vote_date, Round.title, Round.id)
+    # The page shows each round's plan number and unit name: load them with the page, not row by row.
+    stmt = (
+        select(Round)
+        .options(selectinload(Round.plan), selectinload(Round.unit))
+        .order_by(Round.vote_date, Round.title, Round.id)
+    )
     filters = {Round.plan_id: plan_id, Round.unit_id: unit_id, Round.status: status, Round.rulebook: rulebook}
     for column, value in filters.items():
         if value is not None:
@@ -39,6 +54,48 @@ def search(
     if not include_archived:
         stmt = stmt.where(Round.archived_at.is_(None))
     return page(session, stmt, limit, offset)
+
+
+def member_counts(session: Session, round_ids: Collection[str]) -> dict[str, MemberCounts]:
+    """How many summoned voters, candidates (eligible ones too) and committee members each round has.
+
+    Counted in the database so a list of rounds never loads whole rosters.
+    """
+    if not round_ids:
+        return {}
+    ids = list(round_ids)
+    roster = dict(
+        session.execute(
+            select(RosterEntry.round_id, func.count())
+            .where(RosterEntry.round_id.in_(ids))
+            .group_by(RosterEntry.round_id)
+        ).all()
+    )
+    committee = dict(
+        session.execute(
+            select(CommitteeMember.round_id, func.count())
+            .where(CommitteeMember.round_id.in_(ids))
+            .group_by(CommitteeMember.round_id)
+        ).all()
+    )
+    eligible_one = case((Candidate.eligible.is_(True), 1), else_=0)
+    candidates = {
+        round_id: (total, int(eligible or 0))
+        for round_id, total, eligible in session.execute(
+            select(Candidate.round_id, func.count(), func.sum(eligible_one))
+            .where(Candidate.round_id.in_(ids))
+            .group_by(Candidate.round_id)
+        )
+    }
+    return {
+        rid: MemberCounts(
+            roster=roster.get(rid, 0),
+            candidates=candidates.get(rid, (0, 0))[0],
+            eligible=candidates.get(rid, (0, 0))[1],
+            committee=committee.get(rid, 0),
+        )
+        for rid in ids
+    }
 
 
 def next_position(

@@ -15,6 +15,7 @@ from ..schemas.rounds import (
     CommitteeOut,
     Displaced,
     PostRef,
+    ReasonOut,
     RosterBulk,
     RosterIn,
     RosterOut,
@@ -35,7 +36,7 @@ def candidate_out(candidate: Candidate) -> CandidateOut:
         position=candidate.position,
         posts=[PostRef(id=p, title=titles[p]) for p in candidate.post_ids if p in titles],
         eligible=candidate.eligible,
-        reasons=candidate.reasons,
+        reasons=[ReasonOut.model_validate(r) for r in candidate.reasons],
     )
 
 
@@ -73,9 +74,16 @@ def add_candidate(
 ) -> CandidateAdded:
     candidate, displaced = service.add_candidate(session, round_id, body, clock.now())
     return CandidateAdded(
-        **candidate_out(candidate).model_dump(),
+        **dict(candidate_out(candidate)),
         displaced=[
-            Displaced(round_id=c.round_id, round_title=c.round.title, reasons=c.reasons) for c in displaced
+            Displaced(
+                round_id=c.round_id,
+                round_title=c.round.title,
+                vote_date=c.round.vote_date,
+                candidate_id=c.id,
+                reasons=[ReasonOut.model_validate(r) for r in c.reasons],
+            )
+            for c in displaced
         ],
     )
 

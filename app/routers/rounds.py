@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import APIRouter, Response
+from sqlalchemy.orm import Session
 
 from ballots.calendar import deadlines
 from ballots.levels import Rulebook
@@ -13,6 +14,7 @@ from ..deps import ClockDep, Reader, SessionDep, Writer
 from ..models import Round
 from ..models.plan import RoundStatus
 from ..repositories import rounds as repo
+from ..repositories.rounds import MemberCounts
 from ..schemas.common import ERROR_RESPONSES, Page
 from ..schemas.rounds import RoundIn, RoundOut, RoundPatch, StatusChange
 from ..services import rounds as service
@@ -21,7 +23,7 @@ from .params import IncludeArchived, Limit, Offset
 router = APIRouter(prefix="/rounds", tags=["rounds"], responses=ERROR_RESPONSES)
 
 
-def round_out(round_: Round) -> RoundOut:
+def round_out(round_: Round, counts: MemberCounts) -> RoundOut:
     return RoundOut(
         id=round_.id,
         plan_id=round_.plan_id,
@@ -36,14 +38,18 @@ def round_out(round_: Round) -> RoundOut:
         status=round_.status,
         schedule_override_reason=round_.schedule_override_reason,
         archived_at=round_.archived_at,
-        roster_count=len(round_.roster),
-        candidate_count=len(round_.candidates),
-        eligible_count=sum(c.eligible for c in round_.candidates),
-        committee_count=len(round_.committee),
+        roster_count=counts.roster,
+        candidate_count=counts.candidates,
+        eligible_count=counts.eligible,
+        committee_count=counts.committee,
         deadlines={m.value: d for m, d in deadlines(round_.vote_date).items()},
-        next_statuses=list(service.NEXT[round_.status]),
+        next_statuses=[] if round_.archived_at else list(service.NEXT[round_.status]),
         warnings=service.warnings(round_),
     )
+
+
+def one(session: Session, round_: Round) -> RoundOut:
+    return round_out(round_, repo.member_counts(session, [round_.id])[round_.id])
 
 
 @router.get("", response_model=Page[RoundOut], summary="List rounds")
@@ -60,7 +66,7 @@ def list_rounds(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[RoundOut]:
-    items, total = repo.search(
+    items, total = service.search(
         session,
         plan_id=plan_id,
         unit_id=unit_id,
@@ -72,38 +78,38 @@ def list_rounds(
         limit=limit,
         offset=offset,
     )
-    return Page(items=[round_out(r) for r in items], total=total, limit=limit, offset=offset)
+    counts = repo.member_counts(session, [r.id for r in items])
+    return Page(items=[round_out(r, counts[r.id]) for r in items], total=total, limit=limit, offset=offset)
 
 
 @router.post("", response_model=RoundOut, status_code=201, summary="Create a round (20-day rule applies)")
 def create_round(body: RoundIn, _: Writer, session: SessionDep, clock: ClockDep) -> RoundOut:
-    return round_out(service.create(session, body, clock.today()))
+    return one(session, service.create(session, body, clock.today()))
 
 
 @router.get("/{round_id}", response_model=RoundOut, summary="One round with its deadlines")
 def get_round(round_id: str, _: Reader, session: SessionDep) -> RoundOut:
-    return round_out(service.get(session, round_id))
+    return one(session, service.get(session, round_id))
 
 
 @router.patch("/{round_id}", response_model=RoundOut, summary="Change a draft or scheduled round")
 def update_round(
     round_id: str, body: RoundPatch, _: Writer, session: SessionDep, clock: ClockDep
 ) -> RoundOut:
-    return round_out(service.update(session, round_id, body, clock.now(), clock.today()))
+    return one(session, service.update(session, round_id, body, clock.now(), clock.today()))
 
 
 @router.post("/{round_id}/status", response_model=RoundOut, summary="Move a round to its next status")
 def change_status(
     round_id: str, body: StatusChange, _: Writer, session: SessionDep, clock: ClockDep
 ) -> RoundOut:
-    return round_out(
-        service.change_status(session, round_id, body.status, body.override_reason, clock.today())
-    )
+    changed = service.change_status(session, round_id, body.status, body.override_reason, clock.today())
+    return one(session, changed)
 
 
 @router.post("/{round_id}/archive", response_model=RoundOut, summary="Archive a round")
 def archive_round(round_id: str, _: Writer, session: SessionDep, clock: ClockDep) -> RoundOut:
-    return round_out(service.archive(session, round_id, clock.now()))
+    return one(session, service.archive(session, round_id, clock.now()))
 
 
 @router.delete("/{round_id}", status_code=204, summary="Delete a round that holds no ballots")

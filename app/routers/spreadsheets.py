@@ -8,10 +8,10 @@ from fastapi import APIRouter, File, Query, Response, UploadFile
 
 from ..deps import ClockDep, Reader, SessionDep, SettingsDep, Writer
 from ..schemas.common import ERROR_RESPONSES
-from ..services import exports, imports
+from ..services import imports
 from ..services.uploads import read_capped
 from ..spreadsheets.reader import Row, read_rows
-from ..spreadsheets.sheets import CADRES, ROSTER, SHEETS, UNITS
+from ..spreadsheets.sheets import SHEETS
 from ..spreadsheets.writer import workbook
 
 router = APIRouter(prefix="/spreadsheets", tags=["spreadsheets"], responses=ERROR_RESPONSES)
@@ -84,5 +84,5 @@ def import_roster(
 def export(
     sheet: SheetName, _: Reader, session: SessionDep, round_id: Annotated[str | None, Query()] = None
 ) -> Response:
-    spec = {"units": UNITS, "cadres": CADRES, "roster": ROSTER}[sheet]
-    return _xlsx(workbook(spec, exports.rows(session, sheet, round_id)), f"{sheet}.xlsx")
+    rows = imports.export_rows(session, sheet, round_id)
+    return _xlsx(workbook(SHEETS[sheet], rows), f"{sheet}.xlsx")

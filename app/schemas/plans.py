@@ -1,13 +1,39 @@
+"""Bodies and answers of /plans."""
+
 from __future__ import annotations
 
-from datetime import date, datetime
+import unicodedata
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, field_validator
 
 from .common import Orm, Strict
 
 
-class PlanFields(Strict):
+class ComposedText(Strict):
+    """Vietnamese text stored in composed (NFC) form, as a Vietnamese keyboard types it.
+
+    Some input methods send "ệ" as "e" plus two combining marks; stored that way it would not match
+    searches, the duplicate-number check or the printed documents.
+    """
+
+    @field_validator("*")
+    @classmethod
+    def _composed(cls, value: Any) -> Any:
+        return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+def _as_utc(moment: datetime | None) -> datetime | None:
+    # Timestamps are written in UTC, but SQLite hands them back without their zone; without this
+    # the same archive time would read "…Z" on PostgreSQL and as local-less time on SQLite.
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+UtcTimestamp = Annotated[datetime | None, AfterValidator(_as_utc)]
+
+
+class PlanFields(ComposedText):
     title: str = Field(
         min_length=5, max_length=300, examples=["Kế hoạch lấy phiếu tín nhiệm giữa nhiệm kỳ 2020-2025"]
     )
@@ -28,18 +54,24 @@ class PlanIn(PlanFields):
     number: str = Field(min_length=1, max_length=64, examples=["96-KH/TU"])
 
 
-class PlanPatch(Strict):
+class PlanPatch(ComposedText):
     number: str | None = Field(default=None, min_length=1, max_length=64, examples=["96-KH/TU"])
-    title: str | None = Field(default=None, min_length=5, max_length=300)
-    issuing_body: str | None = Field(default=None, min_length=3, max_length=200)
-    term_start: int | None = Field(default=None, ge=1945, le=2200)
-    term_end: int | None = Field(default=None, ge=1945, le=2200)
+    title: str | None = Field(
+        default=None, min_length=5, max_length=300, examples=["Kế hoạch lấy phiếu tín nhiệm năm 2023"]
+    )
+    issuing_body: str | None = Field(
+        default=None, min_length=3, max_length=200, examples=["Ban Thường vụ Tỉnh ủy Bắc Giang"]
+    )
+    term_start: int | None = Field(default=None, ge=1945, le=2200, examples=[2020])
+    term_end: int | None = Field(default=None, ge=1945, le=2200, examples=[2025])
     vote_year: int | None = Field(default=None, ge=1945, le=2200, examples=[2023])
-    completion_date: date | None = None
-    publication_audience: str | None = Field(default=None, max_length=2000)
+    completion_date: date | None = Field(default=None, examples=["2023-09-30"])
+    publication_audience: str | None = Field(
+        default=None, max_length=2000, examples=["Cấp ủy, tập thể lãnh đạo cơ quan và người được lấy phiếu"]
+    )
     publication_days: int | None = Field(default=None, ge=0, le=365, examples=[30])
-    ballot_retention_years: int | None = Field(default=None, ge=1, le=100)
-    paper_retention_years: int | None = Field(default=None, ge=1, le=100)
+    ballot_retention_years: int | None = Field(default=None, ge=1, le=100, examples=[5])
+    paper_retention_years: int | None = Field(default=None, ge=1, le=100, examples=[10])
 
 
 class PlanOut(Orm):
@@ -55,9 +87,9 @@ class PlanOut(Orm):
     publication_days: int
     ballot_retention_years: int
     paper_retention_years: int
-    archived_at: datetime | None
+    archived_at: UtcTimestamp
 
 
 class PlanDetail(PlanOut):
-    round_count: int
+    round_count: int = Field(description="Rounds in the plan, archived ones included.", examples=[6])
     warnings: list[str] = Field(description="Things worth a second look that the rules do not forbid.")

@@ -1,32 +1,42 @@
+"""Bodies of the rounds API: a round, its roster, candidates (with verdicts) and counting committee."""
+
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ballots.levels import PlaceKind, Rulebook
 
 from ..models.plan import RoundStatus
 from .common import Orm, Strict
 
+ID_EXAMPLE = "3f1c2b9e-6d1a-4c55-9a0e-2f6f7f3b8a10"
 OVERRIDE = Field(
     default=None,
     max_length=2000,
-    description="Why the vote may be held less than 20 days ahead (needed only then).",
+    description="Why the vote may be held less than 20 days ahead (at least 10 characters; read only "
+    "when a vote date is set and it is that close).",
     examples=["Ban Thường vụ Tỉnh ủy quyết định tổ chức sớm để kịp tiến độ"],
 )
 
 
+def _id(description: str) -> Any:
+    return Field(min_length=1, max_length=64, description=description, examples=[ID_EXAMPLE])
+
+
 class RoundIn(Strict):
-    plan_id: str
-    unit_id: str = Field(description="The unit whose conference votes (the venue unit).")
+    plan_id: str = _id("The plan the round belongs to.")
+    unit_id: str = _id("The unit whose conference votes (the venue unit).")
     title: str = Field(min_length=5, max_length=300, examples=["Hội nghị lấy phiếu tín nhiệm Sở Tài chính"])
     venue: str = Field(default="", max_length=300, examples=["Hội trường Sở Tài chính, tầng 3"])
-    vote_date: date = Field(examples=["2027-09-20"])
+    vote_date: date = Field(description="Must lie in the plan's vote year.", examples=["2027-09-20"])
     rulebook: Rulebook = Field(examples=["qd96"])
     place_kind: PlaceKind | None = Field(
-        default=None, description="Default: council for nq96, else workplace."
+        default=None,
+        description="Default: council for nq96, else workplace. An nq96 round is always a council session.",
+        examples=["workplace"],
     )
     override_reason: str | None = OVERRIDE
 
@@ -37,37 +47,56 @@ class RoundPatch(Strict):
     )
     venue: str | None = Field(default=None, max_length=300, examples=["Hội trường tầng 2"])
     vote_date: date | None = Field(default=None, examples=["2027-09-25"])
-    unit_id: str | None = None
+    unit_id: str | None = Field(default=None, min_length=1, max_length=64, examples=[ID_EXAMPLE])
     place_kind: PlaceKind | None = Field(default=None, examples=["workplace"])
     override_reason: str | None = OVERRIDE
 
 
 class StatusChange(Strict):
-    status: RoundStatus = Field(examples=["scheduled"])
+    status: RoundStatus = Field(
+        description="draft → scheduled → open → closed → counted → published; scheduled → draft.",
+        examples=["scheduled"],
+    )
     override_reason: str | None = OVERRIDE
 
 
 class RoundOut(Orm):
     id: str
     plan_id: str
-    plan_number: str
+    plan_number: str = Field(examples=["96-KH/TU"])
     unit_id: str
-    unit_name: str
+    unit_name: str = Field(examples=["Sở Tài chính"])
     title: str
     venue: str
     vote_date: date
     rulebook: Rulebook
     place_kind: PlaceKind
     status: RoundStatus
-    schedule_override_reason: str | None
+    schedule_override_reason: str | None = Field(description="The written reason for a short notice.")
     archived_at: datetime | None
     roster_count: int
     candidate_count: int
     eligible_count: int
     committee_count: int
-    deadlines: dict[str, date] = Field(description="D−20 report, D−15 dossier, D−10 requests, D−3 answers.")
+    deadlines: dict[str, date] = Field(
+        description="D−20 report, D−15 dossier, D−10 clarification requests, D−3 answers.",
+        examples=[
+            {
+                "report": "2027-08-31",
+                "dossier": "2027-09-05",
+                "clarification_request": "2027-09-10",
+                "answers": "2027-09-17",
+            }
+        ],
+    )
     next_statuses: list[RoundStatus]
-    warnings: list[str]
+    warnings: list[str] = Field(description="What is allowed but worth a second look.")
+
+    @field_validator("archived_at")
+    @classmethod
+    def _in_utc(cls, value: datetime | None) -> datetime | None:
+        # SQLite hands stored times back without their zone; they were written in UTC.
+        return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 class RosterIn(Strict):
@@ -93,43 +122,64 @@ class RosterOut(Orm):
 
 
 class CandidateIn(Strict):
-    cadre_id: str = Field(examples=["3f1c2b9e-6d1a-4c55-9a0e-2f6f7f3b8a10"])
+    cadre_id: str = _id("The cadre to vote on.")
     post_ids: list[str] | None = Field(
         default=None,
-        description="Posts voted on here; default: the cadre's posts this round's rulebook covers.",
+        max_length=50,
+        description="Posts voted on here; default: the cadre's posts this round's rulebook covers "
+        "and that are held on the vote date.",
+        examples=[[ID_EXAMPLE]],
     )
 
 
-class PostRef(Strict):
+class PostRef(Orm):
     id: str
-    title: str
+    title: str = Field(examples=["Giám đốc Sở"])
 
 
-class CandidateOut(Strict):
+class ReasonOut(Orm):
+    code: str = Field(examples=["filled_in_vote_year"])
+    message: str
+    message_vi: str
+    post_id: str | None = Field(description="Set when only that post is excluded.")
+    details: dict[str, Any]
+
+
+class CandidateOut(Orm):
     id: str
     round_id: str
     cadre_id: str
-    cadre_name: str
+    cadre_name: str = Field(examples=["Nguyễn Văn Hùng"])
     position: int
     posts: list[PostRef]
     eligible: bool
-    reasons: list[dict[str, Any]]
+    reasons: list[ReasonOut] = Field(description="Why a post or the whole place is excluded.")
 
 
-class Displaced(Strict):
+class Displaced(Orm):
     round_id: str
     round_title: str
-    reasons: list[dict[str, Any]]
+    vote_date: date
+    candidate_id: str
+    reasons: list[ReasonOut]
 
 
 class CandidateAdded(CandidateOut):
-    displaced: list[Displaced] = Field(description="Other rounds where this cadre lost a place as a result.")
+    displaced: list[Displaced] = Field(
+        description="Other rounds of the plan where this cadre lost a place as a result (regulation §2)."
+    )
 
 
 class CommitteeIn(Strict):
     full_name: str = Field(min_length=2, max_length=200, examples=["Phạm Thị Lan"])
-    role: str = Field(default="Thành viên", max_length=100, examples=["Trưởng ban"])
-    cadre_id: str | None = Field(default=None, description="When the member is a cadre in the system.")
+    role: str = Field(default="Thành viên", min_length=2, max_length=100, examples=["Trưởng ban"])
+    cadre_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        description="When the member is a cadre in the system.",
+        examples=[ID_EXAMPLE],
+    )
 
 
 class CommitteeOut(Orm):

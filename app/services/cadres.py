@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ballots.errors import Conflict, InvalidInput, NotFound
+from ballots.errors import BallotsError, Conflict, InvalidInput, NotFound
 
 from ..models import Cadre, Post
 from ..repositories import cadres as repo
@@ -18,63 +18,119 @@ from ..schemas.cadres import CadreIn, CadrePatch, PostIn, PostPatch
 from . import eligibility
 from .units import get_active
 
+# A cadre in office is an adult and not a centenarian; anything else is a typing error.
 MIN_AGE, MAX_AGE = 18, 100
+POST_FIELDS = ("title", "unit_id", "filled_by", "since", "ended_on")
 
 
 def get(session: Session, cadre_id: str) -> Cadre:
     return get_or_404(session, Cadre, cadre_id, "cadre")
 
 
-def _check_person(session: Session, fields: dict[str, Any], today: date) -> None:
-    born = fields.get("date_of_birth")
-    if born is not None and not MIN_AGE <= (today.year - born.year) <= MAX_AGE:
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _refuse_emptied(changes: dict[str, Any], required: tuple[str, ...]) -> None:
+    emptied = [k for k in required if k in changes and changes[k] is None]
+    if emptied:
         raise InvalidInput(
-            f"date of birth {born.isoformat()} gives an age outside {MIN_AGE}–{MAX_AGE}",
-            details={"field": "date_of_birth"},
+            f"{', '.join(emptied)} cannot be emptied; give a value or leave the field out",
+            details={"fields": emptied},
         )
+
+
+def _check_born(born: date, today: date) -> None:
+    if born >= today:
+        raise InvalidInput(
+            f"the date of birth {born.isoformat()} is not in the past", details={"field": "date_of_birth"}
+        )
+    age = age_on(born, today)
+    if not MIN_AGE <= age <= MAX_AGE:
+        raise InvalidInput(
+            f"the date of birth {born.isoformat()} gives an age of {age}, outside {MIN_AGE}–{MAX_AGE}",
+            details={"field": "date_of_birth", "age": age},
+        )
+
+
+def _check_standing_committee(session: Session, unit_id: str) -> None:
+    unit = get_active(session, unit_id)
+    # The two-place rule compares this id with the locality of each round's unit, so a department
+    # here would silently never match.
+    locality = unit.locality
+    if locality.id != unit.id:
+        raise InvalidInput(
+            f"a standing committee belongs to a province or district, not to '{unit.name}'; "
+            f"did you mean '{locality.name}'?",
+            details={"field": "standing_committee_unit_id", "locality_id": locality.id},
+        )
+
+
+def _check_person(session: Session, cadre: Cadre | None, fields: dict[str, Any], today: date) -> None:
+    born = fields.get("date_of_birth")
+    if born is not None:
+        _check_born(born, today)
     unit_id = fields.get("standing_committee_unit_id")
-    if unit_id is not None:
-        get_active(session, unit_id)
+    # Re-sending the unit a cadre already has is no change, even if that unit was archived since.
+    if unit_id is not None and (cadre is None or unit_id != cadre.standing_committee_unit_id):
+        _check_standing_committee(session, unit_id)
 
 
 def _check_post(
-    session: Session, cadre: Cadre | None, post: dict[str, Any], today: date, post_id: str | None
+    session: Session, cadre: Cadre, post: dict[str, Any], today: date, current: Post | None
 ) -> None:
-    get_active(session, post["unit_id"])
+    if current is None or post["unit_id"] != current.unit_id:
+        get_active(session, post["unit_id"])
     if post["since"] > today:
         raise InvalidInput(
-            f"post '{post['title']}' starts on {post['since'].isoformat()}, in the future",
+            f"post '{post['title']}' starts on {post['since'].isoformat()}, in the future; "
+            "record it once it has begun",
             details={"field": "since"},
         )
     if post.get("ended_on") is not None and post["ended_on"] < post["since"]:
-        raise InvalidInput(f"post '{post['title']}' ends before it starts", details={"field": "ended_on"})
-    for other in cadre.posts if cadre is not None else []:
-        if other.id != post_id and (other.title, other.unit_id) == (post["title"], post["unit_id"]):
+        raise InvalidInput(
+            f"post '{post['title']}' ends on {post['ended_on'].isoformat()}, "
+            f"before it starts on {post['since'].isoformat()}",
+            details={"field": "ended_on"},
+        )
+    key = (post["title"].casefold(), post["unit_id"])
+    for other in cadre.posts:
+        if other is not current and (other.title.casefold(), other.unit_id) == key:
             raise Conflict(
-                f"the cadre already holds '{post['title']}' in that unit",
+                f"{cadre.full_name} already holds '{other.title}' in that unit",
                 details={"existing_post_id": other.id},
             )
 
 
+def _changed(session: Session, cadre: Cadre, now: datetime) -> None:
+    """Store the change, then bring the verdicts of the cadre's candidacies up to date."""
+    session.flush()
+    eligibility.reassess_cadre(session, cadre, now)
+
+
 def create(session: Session, data: CadreIn, now: datetime, today: date) -> Cadre:
     fields = data.model_dump(exclude={"posts"})
-    _check_person(session, fields, today)
+    _check_person(session, None, fields, today)
     cadre = common.add(session, Cadre(**fields))
-    for post in data.posts:
-        add_post(session, cadre.id, post, now, today)
+    for index, post in enumerate(data.posts):
+        try:
+            add_post(session, cadre.id, post, now, today)
+        except BallotsError as error:
+            # Say which of the nested posts is wrong; the whole cadre is refused with it.
+            raise type(error)(
+                f"posts[{index}]: {error.message}", details={**error.details, "post_index": index}
+            ) from error
     return cadre
 
 
 def update(session: Session, cadre_id: str, data: CadrePatch, now: datetime, today: date) -> Cadre:
     cadre = get(session, cadre_id)
     changes = data.model_dump(exclude_unset=True)
-    if changes.get("full_name", "") is None:
-        raise InvalidInput("a cadre needs a full name", details={"field": "full_name"})
-    _check_person(session, changes, today)
+    _refuse_emptied(changes, ("full_name",))
+    _check_person(session, cadre, changes, today)
     for key, value in changes.items():
         setattr(cadre, key, value)
-    session.flush()
-    eligibility.reassess_cadre(session, cadre, now)
+    _changed(session, cadre, now)
     return cadre
 
 
@@ -84,8 +140,7 @@ def add_post(session: Session, cadre_id: str, data: PostIn, now: datetime, today
     _check_post(session, cadre, fields, today, None)
     post = Post(cadre_id=cadre.id, **fields)
     cadre.posts.append(post)
-    session.flush()
-    eligibility.reassess_cadre(session, cadre, now)
+    _changed(session, cadre, now)
     return post
 
 
@@ -93,7 +148,9 @@ def _post(cadre: Cadre, post_id: str) -> Post:
     for post in cadre.posts:
         if post.id == post_id:
             return post
-    raise NotFound(f"the cadre has no post with id '{post_id}'", details={"id": post_id, "kind": "post"})
+    raise NotFound(
+        f"{cadre.full_name} has no post with id '{post_id}'", details={"id": post_id, "kind": "post"}
+    )
 
 
 def update_post(
@@ -101,15 +158,16 @@ def update_post(
 ) -> Post:
     cadre = get(session, cadre_id)
     post = _post(cadre, post_id)
-    changes = {
-        k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None or k == "ended_on"
-    }
-    merged = {c: getattr(post, c) for c in ("title", "unit_id", "filled_by", "since", "ended_on")} | changes
-    _check_post(session, cadre, merged, today, post.id)
+    changes = data.model_dump(exclude_unset=True)
+    _refuse_emptied(changes, ("title", "unit_id", "filled_by", "since"))
+    merged = {c: getattr(post, c) for c in POST_FIELDS} | changes
+    _check_post(session, cadre, merged, today, post)
     for key, value in changes.items():
         setattr(post, key, value)
     session.flush()
-    eligibility.reassess_cadre(session, cadre, now)
+    if "unit_id" in changes:
+        session.expire(post, ["unit"])  # the loaded unit is the old one; unit_name must follow
+    _changed(session, cadre, now)
     return post
 
 
@@ -118,16 +176,17 @@ def delete_post(session: Session, cadre_id: str, post_id: str, now: datetime) ->
     post = _post(cadre, post_id)
     if repo.post_in_use(session, cadre.id, post.id):
         raise Conflict(
-            f"post '{post.title}' is voted on in a scheduled round; set its end date instead",
+            f"post '{post.title}' is voted on in a round past its draft; set its end date instead",
             details={"post_id": post.id},
         )
     cadre.posts.remove(post)
-    session.flush()
-    eligibility.reassess_cadre(session, cadre, now)
+    _changed(session, cadre, now)
 
 
 def archive(session: Session, cadre_id: str, now: datetime) -> Cadre:
-    return archive_entity(session, get(session, cadre_id), now)
+    cadre = archive_entity(session, get(session, cadre_id), now)
+    _changed(session, cadre, now)
+    return cadre
 
 
 def delete(session: Session, cadre_id: str) -> None:

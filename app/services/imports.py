@@ -1,178 +1,92 @@
-"""Spreadsheet import: all rows or none, with every problem reported by row and column."""
+"""Spreadsheet import and export: all rows or none, every problem reported by row and column.
+
+The checks live in app/spreadsheets (unit_rows, cadre_rows); this module loads what they compare
+against, writes the result, and builds the export rows in exactly the format the import reads.
+"""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ballots.levels import UnitLevel
+from ballots.errors import InvalidInput
+from ballots.levels import FillMethod, UnitLevel
 
-from ..models import Cadre, Post, RosterEntry, Unit
+from ..models import Cadre, Gender, Post, RosterEntry, Unit
 from ..repositories import common
-from ..repositories import imports as lookups
+from ..repositories import imports as repo
 from ..repositories import rounds as round_repo
 from ..repositories import units as unit_repo
+from ..spreadsheets.cadre_rows import person_key, plan_cadres
 from ..spreadsheets.errors import ImportFailed, RowError
-from ..spreadsheets.parse import FILLED_BY, GENDERS, LEVELS, Cells
+from ..spreadsheets.parse import Cells
 from ..spreadsheets.reader import Row
-from ..spreadsheets.sheets import CADRES, ROSTER, UNITS, Sheet
+from ..spreadsheets.references import Directory, key
+from ..spreadsheets.sheets import ROSTER
+from ..spreadsheets.unit_rows import plan_units
 from . import eligibility
 from .rounds import get as get_round
 from .rounds import require_editable
 
-
-def _headers(sheet: Sheet) -> dict[str, str]:
-    return {c.key: c.header for c in sheet.columns}
-
-
-def _by_name(units: list[Unit]) -> dict[str, list[Unit]]:
-    found: dict[str, list[Unit]] = defaultdict(list)
-    for unit in units:
-        found[unit.name.casefold()].append(unit)
-    return found
+LEVEL_LABELS = {UnitLevel.PROVINCE: "Tỉnh", UnitLevel.DISTRICT: "Huyện"}
+GENDER_LABELS = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ"}
+FILLED_BY_LABELS = {
+    FillMethod.COUNCIL_ELECTED: "HĐND bầu",
+    FillMethod.PARTY_ELECTED: "Cấp ủy bầu",
+    FillMethod.APPOINTED: "Bổ nhiệm",
+}
 
 
 def import_units(session: Session, rows: list[Row]) -> dict[str, int]:
-    errors: list[RowError] = []
-    existing = _by_name(unit_repo.all_units(session))
-    parsed: list[tuple[Row, str, UnitLevel | None, str]] = []
-    for row in rows:
-        cells = Cells(row.number, row.values, _headers(UNITS), errors)
-        name = cells.text("name", required=True)
-        level = cells.choice("level", LEVELS, "Tỉnh, Huyện", required=True)
-        parsed.append((row, name, level, cells.text("parent")))
-    names = Counter(name.casefold() for _, name, _, _ in parsed if name)
-    in_file = {name.casefold(): (row, level) for row, name, level, _ in parsed}
-    for row, name, _, parent in parsed:
-        cells = Cells(row.number, row.values, _headers(UNITS), errors)
-        if names[name.casefold()] > 1:
-            cells.fail("name", "Tên đơn vị lặp lại trong tệp")
-        if parent and parent.casefold() not in in_file and parent.casefold() not in existing:
-            cells.fail("parent", f"Không tìm thấy đơn vị cấp trên '{parent}' trong hệ thống hay trong tệp")
-        elif parent and parent.casefold() not in in_file and len(existing[parent.casefold()]) > 1:
-            cells.fail("parent", f"Có nhiều đơn vị tên '{parent}'; hãy đổi tên cho phân biệt")
-        twins = existing.get(name.casefold(), [])
-        if any((t.parent.name.casefold() if t.parent else "") == parent.casefold() for t in twins):
-            cells.fail("name", "Đơn vị này đã có trong hệ thống")
-    if errors:
-        raise ImportFailed(errors, len(rows))
-
-    created: dict[str, Unit] = {}
-    pending = list(parsed)
+    directory = Directory.of_units(unit_repo.all_units(session))
+    pending = plan_units(rows, directory)
+    created: dict[int, Unit] = {}
+    # Parents first, whatever order the rows came in (the plan has no loops).
     while pending:
         waiting = []
-        for row, name, level, parent in pending:
-            key = parent.casefold()
-            parent_unit = created.get(key) or (
-                existing[key][0] if key in existing and key not in in_file else None
-            )
-            if parent and parent_unit is None:
-                waiting.append((row, name, level, parent))
+        for new in pending:
+            parent = new.parent
+            parent_unit = None if parent is None else parent.unit or created.get(id(parent))
+            if parent is not None and parent_unit is None:
+                waiting.append(new)
                 continue
-            assert level is not None
-            if (
-                parent_unit is not None
-                and level is UnitLevel.PROVINCE
-                and parent_unit.level is UnitLevel.DISTRICT
-            ):
-                errors.append(
-                    RowError(
-                        row.number, "Cấp", "Đơn vị cấp tỉnh không thể trực thuộc đơn vị cấp huyện", "Tỉnh"
-                    )
-                )
-                continue
-            unit = Unit(name=name, level=level, parent=parent_unit)
-            common.add(session, unit)
-            created[name.casefold()] = unit
-        if len(waiting) == len(pending):
-            errors += [
-                RowError(r.number, "Đơn vị cấp trên", "Các đơn vị cấp trên tham chiếu vòng tròn", p)
-                for r, _, _, p in waiting
-            ]
-            break
+            unit = Unit(name=new.entry.name, level=new.level, parent=parent_unit)
+            created[id(new.entry)] = common.add(session, unit)
+        assert len(waiting) < len(pending), "plan_units refuses loops"
         pending = waiting
-    if errors:
-        raise ImportFailed(errors, len(rows))
     return {"units": len(created)}
 
 
 def import_cadres(session: Session, rows: list[Row], today: date, now: datetime) -> dict[str, int]:
-    errors: list[RowError] = []
-    units = _by_name([u for u in unit_repo.all_units(session) if u.archived_at is None])
-    people = {(c.full_name.casefold(), c.date_of_birth): c for c in lookups.cadres_with_posts(session)}
-    headers = _headers(CADRES)
-    plans: dict[tuple[str, date | None], list[dict[str, Any]]] = defaultdict(list)
-    seen_posts: set[tuple[str, date | None, str, str]] = set()
-
-    def unit_named(cells: Cells, key: str, name: str) -> Unit | None:
-        matches = units.get(name.casefold(), [])
-        if not matches:
-            cells.fail(key, f"Không có đơn vị '{name}' trong hệ thống; hãy nhập danh sách đơn vị trước")
-        elif len(matches) > 1:
-            cells.fail(key, f"Có nhiều đơn vị tên '{name}'; hãy đổi tên cho phân biệt")
-        return matches[0] if len(matches) == 1 else None
-
-    for row in rows:
-        cells = Cells(row.number, row.values, headers, errors)
-        name = cells.text("full_name", required=True)
-        born = cells.date("date_of_birth")
-        if born is not None and not 18 <= today.year - born.year <= 100:
-            cells.fail("date_of_birth", "Ngày sinh không hợp lý (tuổi phải từ 18 đến 100)")
-        gender = cells.choice("gender", GENDERS, "Nam, Nữ")
-        title = cells.text("title", required=True)
-        unit_name = cells.text("unit", required=True)
-        unit = unit_named(cells, "unit", unit_name) if unit_name else None
-        filled_by = cells.choice("filled_by", FILLED_BY, "HĐND bầu, Cấp ủy bầu, Bổ nhiệm", required=True)
-        since = cells.date("since", required=True)
-        if since is not None and since > today:
-            cells.fail("since", "Ngày bổ nhiệm/bầu ở tương lai")
-        standing_name = cells.text("standing")
-        standing = unit_named(cells, "standing", standing_name) if standing_name else None
-        retirement = cells.date("retirement")
-        post_key = (name.casefold(), born, title.casefold(), unit.id if unit else "")
-        person = people.get((name.casefold(), born))
-        held = person is not None and any(
-            (p.title.casefold(), p.unit_id) == (title.casefold(), unit.id if unit else "")
-            for p in person.posts
-        )
-        if post_key in seen_posts or held:
-            cells.fail("title", f"{name} đã có chức vụ '{title}' tại đơn vị này")
-        seen_posts.add(post_key)
-        plans[(name, born)].append(
-            {
-                "gender": gender,
-                "title": title,
-                "unit": unit,
-                "filled_by": filled_by,
-                "since": since,
-                "standing": standing,
-                "retirement": retirement,
-            }
-        )
-    if errors:
-        raise ImportFailed(errors, len(rows))
-
+    directory = Directory.of_units(unit_repo.all_units(session))
+    people = {
+        person_key(c.full_name, c.date_of_birth): c for c in repo.cadres_with_posts(session, active_only=True)
+    }
     created = updated = posts = 0
-    for (name, born), entries in plans.items():
-        cadre = people.get((name.casefold(), born))
+    for person in plan_cadres(rows, directory, people, today):
+        cadre = person.existing
         if cadre is None:
-            cadre = Cadre(full_name=name, date_of_birth=born)
+            cadre = Cadre(full_name=person.full_name, date_of_birth=person.date_of_birth)
             session.add(cadre)
             created += 1
         else:
             updated += 1
-        cadre.gender = next((e["gender"] for e in entries if e["gender"]), cadre.gender)
-        standing = next((e["standing"] for e in entries if e["standing"]), None)
-        cadre.standing_committee_unit_id = standing.id if standing else cadre.standing_committee_unit_id
-        cadre.retirement_notice_date = next(
-            (e["retirement"] for e in entries if e["retirement"]), cadre.retirement_notice_date
-        )
-        for e in entries:
+        if "gender" in person.fields:
+            cadre.gender = person.fields["gender"]
+        if "standing" in person.fields:
+            cadre.standing_committee_unit = person.fields["standing"]
+        if "retirement" in person.fields:
+            cadre.retirement_notice_date = person.fields["retirement"]
+        for post in person.posts:
             cadre.posts.append(
-                Post(title=e["title"], unit_id=e["unit"].id, filled_by=e["filled_by"], since=e["since"])
+                Post(
+                    title=post.title,
+                    unit_id=post.unit.id,
+                    filled_by=post.filled_by,
+                    since=post.since,
+                    ended_on=post.ended_on,
+                )
             )
             posts += 1
         session.flush()
@@ -184,19 +98,20 @@ def import_roster(session: Session, round_id: str, rows: list[Row]) -> dict[str,
     round_ = get_round(session, round_id)
     require_editable(round_)
     errors: list[RowError] = []
-    existing = {(r.full_name.casefold(), r.contact.casefold()) for r in round_.roster}
-    seen: set[tuple[str, str]] = set()
+    headers = {c.key: c.header for c in ROSTER.columns}
+    existing = {(key(r.full_name), key(r.contact)) for r in round_.roster}
+    seen: dict[tuple[str, str], int] = {}
     entries = []
     for row in rows:
-        cells = Cells(row.number, row.values, _headers(ROSTER), errors)
+        cells = Cells(row.number, row.values, headers, errors)
         name = cells.text("full_name", required=True)
         title, contact = cells.text("title"), cells.text("contact")
-        key = (name.casefold(), contact.casefold())
-        if name and key in existing:
-            cells.fail("full_name", f"{name} đã có trong danh sách triệu tập của hội nghị")
-        elif name and key in seen:
-            cells.fail("full_name", f"{name} lặp lại trong tệp")
-        seen.add(key)
+        found = (key(name), key(contact))
+        if name and found in existing:
+            cells.fail("full_name", f"{name} đã có trong danh sách triệu tập của hội nghị; bỏ dòng này")
+        elif name and found in seen:
+            cells.fail("full_name", f"{name} lặp lại trong tệp (dòng {seen[found]}); chỉ giữ một dòng")
+        seen.setdefault(found, row.number)
         entries.append((name, title, contact))
     if errors:
         raise ImportFailed(errors, len(rows))
@@ -209,3 +124,47 @@ def import_roster(session: Session, round_id: str, rows: list[Row]) -> dict[str,
         ],
     )
     return {"roster_entries": len(entries)}
+
+
+def _posts_or_nothing(cadre: Cadre) -> list[Post | None]:
+    return [*cadre.posts] or [None]
+
+
+def _post_cells(directory: Directory, post: Post | None) -> list[object]:
+    if post is None:  # a person without posts still has a row, so an export loses no one
+        return [None] * 5
+    return [
+        post.title,
+        directory.label(post.unit),
+        FILLED_BY_LABELS[post.filled_by],
+        post.since,
+        post.ended_on,
+    ]
+
+
+def export_rows(session: Session, sheet: str, round_id: str | None) -> list[list[object]]:
+    """The rows of an export; unit names are qualified with their parent only where ambiguous."""
+    if sheet == "roster":
+        if round_id is None:
+            raise InvalidInput("give round_id to export a roster", details={"field": "round_id"})
+        return [[r.full_name, r.title, r.contact] for r in get_round(session, round_id).roster]
+    units = unit_repo.all_units(session)
+    directory = Directory.of_units(units)
+    if sheet == "units":
+        return [
+            [u.name, LEVEL_LABELS[u.level], directory.label(u.parent) or None]
+            for u in units
+            if u.archived_at is None
+        ]
+    return [
+        [
+            c.full_name,
+            c.date_of_birth,
+            GENDER_LABELS.get(c.gender) if c.gender else None,
+            *_post_cells(directory, post),
+            directory.label(c.standing_committee_unit) or None,
+            c.retirement_notice_date,
+        ]
+        for c in repo.cadres_with_posts(session, active_only=True)
+        for post in _posts_or_nothing(c)
+    ]

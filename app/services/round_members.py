@@ -71,6 +71,8 @@ def add_candidate(
     round_ = get(session, round_id)
     require_editable(round_)
     cadre = get_or_404(session, Cadre, data.cadre_id, "cadre")
+    if cadre.archived_at is not None:
+        raise Conflict(f"cadre '{cadre.full_name}' is archived", details={"cadre_id": cadre.id})
     if any(c.cadre_id == cadre.id for c in round_.candidates):
         raise Conflict(
             f"{cadre.full_name} is already a candidate of this round", details={"cadre_id": cadre.id}
@@ -121,15 +123,27 @@ def remove_candidate(session: Session, round_id: str, candidate_id: str, now: da
 def add_committee(session: Session, round_id: str, data: CommitteeIn, now: datetime) -> CommitteeMember:
     round_ = get(session, round_id)
     require_editable(round_)
-    if any(m.full_name == data.full_name for m in round_.committee):
+    twin = next(
+        (
+            m
+            for m in round_.committee
+            if m.full_name.casefold() == data.full_name.casefold()
+            or (data.cadre_id is not None and m.cadre_id == data.cadre_id)
+        ),
+        None,
+    )
+    if twin is not None:
         raise Conflict(
-            f"{data.full_name} is already on the counting committee", details={"full_name": data.full_name}
+            f"{twin.full_name} is already on the counting committee",
+            details={"full_name": twin.full_name, "member_id": twin.id},
         )
     if data.cadre_id is not None:
         cadre = get_or_404(session, Cadre, data.cadre_id, "cadre")
         if any(c.cadre_id == cadre.id for c in round_.candidates):
+            # regulation.md §2: those voted on in a round do not count its ballots.
             raise Conflict(
-                f"{cadre.full_name} is voted on in this round and cannot sit on its counting committee",
+                f"{cadre.full_name} is voted on in this round and cannot sit on its counting committee; "
+                "withdraw the candidacy first or choose another member",
                 details={"cadre_id": cadre.id},
             )
     member = CommitteeMember(
@@ -140,6 +154,8 @@ def add_committee(session: Session, round_id: str, data: CommitteeIn, now: datet
         cadre_id=data.cadre_id,
     )
     common.add(session, member)
+    session.refresh(round_)
+    eligibility.reassess_round(session, round_, now)
     return member
 
 

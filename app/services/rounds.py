@@ -13,6 +13,7 @@ from ballots.levels import PlaceKind, Rulebook
 from ..models import Plan, Round
 from ..models.plan import RoundStatus
 from ..repositories import common
+from ..repositories import rounds as repo
 from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
 from ..schemas.rounds import RoundIn, RoundPatch
@@ -32,6 +33,39 @@ EDITABLE = eligibility.PREPARING
 
 def get(session: Session, round_id: str) -> Round:
     return get_or_404(session, Round, round_id, "round")
+
+
+def search(
+    session: Session,
+    *,
+    plan_id: str | None,
+    unit_id: str | None,
+    status: RoundStatus | None,
+    rulebook: Rulebook | None,
+    date_from: date | None,
+    date_to: date | None,
+    include_archived: bool,
+    limit: int,
+    offset: int,
+) -> tuple[list[Round], int]:
+    if date_from is not None and date_to is not None and date_from > date_to:
+        # An empty page would hide the typo; say which bound is wrong instead.
+        raise InvalidInput(
+            f"date_from {date_from.isoformat()} is after date_to {date_to.isoformat()}; swap them",
+            details={"date_from": date_from.isoformat(), "date_to": date_to.isoformat()},
+        )
+    return repo.search(
+        session,
+        plan_id=plan_id,
+        unit_id=unit_id,
+        status=status,
+        rulebook=rulebook,
+        date_from=date_from,
+        date_to=date_to,
+        include_archived=include_archived,
+        limit=limit,
+        offset=offset,
+    )
 
 
 def require_editable(round_: Round) -> None:
@@ -95,8 +129,16 @@ def update(session: Session, round_id: str, data: RoundPatch, now: datetime, tod
     round_ = get(session, round_id)
     require_editable(round_)
     changes = data.model_dump(exclude_unset=True, exclude={"override_reason"})
-    if any(changes.get(k, "") is None for k in ("title", "vote_date", "unit_id", "place_kind")):
-        raise InvalidInput("title, vote_date, unit_id and place_kind cannot be emptied")
+    emptied = [
+        k
+        for k in ("title", "venue", "vote_date", "unit_id", "place_kind")
+        if k in changes and changes[k] is None
+    ]
+    if emptied:
+        raise InvalidInput(
+            f"{', '.join(emptied)} cannot be emptied; leave a field out to keep it",
+            details={"fields": emptied},
+        )
     if "unit_id" in changes:
         get_active(session, changes["unit_id"])
     if "place_kind" in changes:
@@ -105,11 +147,18 @@ def update(session: Session, round_id: str, data: RoundPatch, now: datetime, tod
         round_.schedule_override_reason = _check_date(
             round_.plan, changes["vote_date"], today, data.override_reason
         )
+    # These move the round as a place (date, level, locality, priority) or rename it in the reasons
+    # stored on the cadres' other rounds; the venue text changes no verdict.
+    moved = any(
+        k in changes and changes[k] != getattr(round_, k)
+        for k in ("title", "vote_date", "unit_id", "place_kind")
+    )
     for key, value in changes.items():
         setattr(round_, key, value)
     session.flush()
     session.refresh(round_)
-    eligibility.reassess_round(session, round_, now)
+    if moved:
+        eligibility.reassess_round(session, round_, now)
     return round_
 
 
@@ -117,6 +166,11 @@ def change_status(
     session: Session, round_id: str, status: RoundStatus, override_reason: str | None, today: date
 ) -> Round:
     round_ = get(session, round_id)
+    if round_.archived_at is not None:
+        raise Conflict(
+            f"round '{round_.title}' is archived; its status no longer changes",
+            details={"status": "archived"},
+        )
     allowed = NEXT[round_.status]
     if status not in allowed:
         names = ", ".join(s.value for s in allowed) or "none (the round is published)"

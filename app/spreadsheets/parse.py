@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Any
 
@@ -13,8 +14,10 @@ from ..text import has_control_characters
 from .errors import RowError
 from .sheets import normalize
 
-DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# A trailing midnight is what Excel writes when a date cell is saved as CSV.
+TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+DMY = re.compile(rf"^(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}){TIME}$")
+ISO = re.compile(rf"^(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){TIME}$")
 LEVELS = {
     "tinh": UnitLevel.PROVINCE,
     "cap tinh": UnitLevel.PROVINCE,
@@ -27,13 +30,23 @@ GENDERS = {"nam": Gender.MALE, "male": Gender.MALE, "nu": Gender.FEMALE, "female
 FILLED_BY = {
     "hdnd bau": FillMethod.COUNCIL_ELECTED,
     "hdnd phe chuan": FillMethod.COUNCIL_ELECTED,
-    "council_elected": FillMethod.COUNCIL_ELECTED,
+    "hoi dong nhan dan bau": FillMethod.COUNCIL_ELECTED,
+    "hoi dong nhan dan phe chuan": FillMethod.COUNCIL_ELECTED,
+    "council elected": FillMethod.COUNCIL_ELECTED,
     "cap uy bau": FillMethod.PARTY_ELECTED,
     "dang bau": FillMethod.PARTY_ELECTED,
-    "party_elected": FillMethod.PARTY_ELECTED,
+    "dang uy bau": FillMethod.PARTY_ELECTED,
+    "party elected": FillMethod.PARTY_ELECTED,
     "bo nhiem": FillMethod.APPOINTED,
     "appointed": FillMethod.APPOINTED,
 }
+LEVEL_HINT = "Tỉnh, Huyện"
+GENDER_HINT = "Nam, Nữ"
+FILLED_BY_HINT = "HĐND bầu, HĐND phê chuẩn, Cấp ủy bầu, Bổ nhiệm"
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 class Cells:
@@ -46,24 +59,27 @@ class Cells:
 
     def fail(self, key: str, message: str) -> None:
         value = self.values.get(key)
-        self.errors.append(
-            RowError(self.row, self.headers[key], message, "" if value is None else str(value))
-        )
+        shown = f"{value:%d/%m/%Y}" if isinstance(value, date) else "" if value is None else str(value)
+        self.errors.append(RowError(self.row, self.headers[key], message, shown))
+
+    def given(self, key: str) -> bool:
+        return not is_blank(self.values.get(key))
 
     def text(self, key: str, *, required: bool = False, max_length: int = 200) -> str:
         value = self.values.get(key)
-        text = "" if value is None else " ".join(str(value).split())
+        # NFC: text typed on some systems arrives decomposed and would never match a stored name.
+        text = unicodedata.normalize("NFC", "" if value is None else " ".join(str(value).split()))
         if has_control_characters(text):
             self.fail(key, "Có ký tự điều khiển không hợp lệ; hãy xóa và gõ lại ô này")
         elif required and not text:
             self.fail(key, "Ô này bắt buộc, chưa có nội dung")
         elif len(text) > max_length:
-            self.fail(key, f"Dài quá {max_length} ký tự")
+            self.fail(key, f"Dài quá {max_length} ký tự; hãy viết gọn lại")
         return text
 
     def date(self, key: str, *, required: bool = False) -> date | None:
         value = self.values.get(key)
-        if isinstance(value, datetime):
+        if isinstance(value, datetime):  # a real Excel date cell
             return value.date()
         if isinstance(value, date):
             return value

@@ -1,10 +1,17 @@
-"""Read an uploaded .xlsx or .csv into rows of cells, refusing anything else with a clear message."""
+"""Read an uploaded .xlsx or .csv into rows of cells, refusing anything else with a clear message.
+
+The kind of file is decided by its content (an .xlsx is a zip holding xl/workbook.xml), the name
+only says which message to give. Row numbers are the ones Excel shows: blank rows are skipped
+but still counted, and the header is the first row that names the sheet's columns.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import warnings
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -12,7 +19,18 @@ from typing import Any
 from openpyxl import load_workbook
 
 from .errors import RowError, SheetUnreadable
-from .sheets import Sheet, normalize
+from .parse import is_blank
+from .sheets import SHEETS, Sheet, normalize
+
+MAX_DATA_ROWS = 20_000
+HEADER_SEARCH = 10  # a title or a blank line or two may sit above the header
+MAX_COLUMNS = 64  # the sheets have at most ten; a forged dimension must not make rows huge
+MAX_UNZIPPED = 200 * 1024 * 1024  # a zip bomb is refused before openpyxl inflates it
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003, and password-protected workbooks
+DAMAGED = "Không đọc được tệp Excel: tệp hỏng hoặc không đúng định dạng .xlsx; hãy mở bằng Excel và lưu lại"
+TOO_MANY = f"Tệp có quá nhiều dòng (tối đa {MAX_DATA_ROWS:,} dòng dữ liệu); hãy chia thành nhiều tệp"
+
+Numbered = tuple[int, list[Any]]  # (row number as Excel shows it, cells)
 
 
 @dataclass(frozen=True)
@@ -21,62 +39,148 @@ class Row:
     values: dict[str, Any]
 
 
-def _xlsx_rows(data: bytes) -> list[list[Any]]:
+def _limited(rows: Iterable[Iterable[Any]]) -> Iterator[Numbered]:
+    for number, cells in enumerate(rows, start=1):
+        if number > MAX_DATA_ROWS + HEADER_SEARCH + 1:
+            if not all(is_blank(c) for c in cells):
+                raise SheetUnreadable(TOO_MANY)
+            continue
+        yield number, list(cells)
+
+
+def _xlsx_tables(data: bytes) -> list[list[Numbered]]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            is_workbook = "xl/workbook.xml" in archive.namelist()
-    except zipfile.BadZipFile as exc:
-        raise SheetUnreadable("Không đọc được tệp Excel: tệp hỏng hoặc không đúng định dạng .xlsx") from exc
-    if not is_workbook:
-        raise SheetUnreadable("Tệp không phải bảng tính Excel (.xlsx)")
+            names = archive.namelist()
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise SheetUnreadable(DAMAGED) from exc
+    if "xl/workbook.xml" not in names:
+        raise SheetUnreadable(
+            "Tệp không phải bảng tính Excel (.xlsx) (có thể là tệp Word hoặc tệp nén); "
+            "hãy dùng tệp mẫu của hệ thống"
+        )
+    if unzipped > MAX_UNZIPPED:
+        raise SheetUnreadable("Tệp Excel quá lớn khi giải nén; hãy chia thành nhiều tệp")
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        with warnings.catch_warnings():  # unsupported extensions (slicers, …) do not matter here
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+            try:
+                tables = []
+                for sheet in book.worksheets:
+                    sheet.reset_dimensions()  # some writers record a wrong used range
+                    tables.append(list(_limited(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True))))
+                return tables
+            finally:
+                book.close()
+    except SheetUnreadable:
+        raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook; all mean the same here
-        raise SheetUnreadable("Không đọc được tệp Excel: tệp hỏng hoặc không đúng định dạng .xlsx") from exc
-    try:
-        sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+        raise SheetUnreadable(DAMAGED) from exc
 
 
-def _csv_rows(data: bytes) -> list[list[Any]]:
+def _csv_table(data: bytes) -> list[Numbered]:
     try:
-        text = data.decode("utf-8-sig")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SheetUnreadable("Tệp CSV phải được lưu với mã hóa UTF-8") from exc
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        raise SheetUnreadable(
+            "Tệp CSV phải được lưu với mã hóa UTF-8 (trong Excel: Lưu thành → CSV UTF-8)"
+        ) from exc
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(",;\t", key=first.count) if any(d in first for d in ",;\t") else ","
+    try:
+        return list(_limited(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
+    except csv.Error as exc:
+        raise SheetUnreadable(f"Tệp CSV sai định dạng ({exc}); hãy mở bằng Excel và lưu lại") from exc
+
+
+def _tables(file_name: str, data: bytes) -> list[list[Numbered]]:
+    suffix = PurePath(file_name or "").suffix.lower()
+    if data.startswith(b"PK"):
+        return _xlsx_tables(data)
+    if data.startswith(OLE):
+        raise SheetUnreadable(
+            "Tệp Excel 97-2003 (.xls) hoặc tệp có đặt mật khẩu chưa được hỗ trợ; "
+            "hãy bỏ mật khẩu và lưu lại dạng .xlsx"
+        )
+    if suffix in {".xlsx", ".xlsm"}:
+        raise SheetUnreadable(DAMAGED)
+    if suffix == ".csv":
+        return [_csv_table(data)]
+    raise SheetUnreadable("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)")
+
+
+def _positions(header: list[Any], sheet: Sheet) -> dict[str, int]:
+    names = [normalize(h) for h in header]
+    positions: dict[str, int] = {}
+    for column in sheet.columns:
+        wanted = {normalize(column.header), *(normalize(a) for a in column.aliases)}
+        found = next((i for i, name in enumerate(names) if name in wanted), None)
+        if found is not None:
+            positions[column.key] = found
+    return positions
+
+
+def _required(sheet: Sheet) -> list[str]:
+    return [c.key for c in sheet.columns if c.required]
+
+
+def _header(table: list[Numbered], sheet: Sheet) -> tuple[int, dict[str, int]]:
+    """The first of the top rows naming every required column, else the one naming the most."""
+    filled = [(n, cells) for n, cells in table if not all(is_blank(c) for c in cells)][:HEADER_SEARCH]
+    best = (filled[0][0], _positions(filled[0][1], sheet)) if filled else (1, {})
+    for number, cells in filled:
+        positions = _positions(cells, sheet)
+        if all(k in positions for k in _required(sheet)):
+            return number, positions
+        if len(positions) > len(best[1]):
+            best = (number, positions)
+    return best
+
+
+def _missing(table: list[Numbered], sheet: Sheet, number: int, positions: dict[str, int]) -> SheetUnreadable:
+    missing = [c.header for c in sheet.columns if c.required and c.key not in positions]
+    other = next(
+        (
+            s
+            for s in SHEETS.values()
+            if s is not sheet and all(k in _header(table, s)[1] for k in _required(s))
+        ),
+        None,
+    )
+    hint = (
+        f"Tệp này là danh sách '{other.title_vi}', không phải '{sheet.title_vi}'"
+        if other
+        else "Hãy dùng tệp mẫu của hệ thống"
+    )
+    return SheetUnreadable(
+        f"Thiếu cột bắt buộc: {', '.join(missing)}. {hint}",
+        [RowError(number, ", ".join(missing), "Thiếu cột bắt buộc", "")],
+    )
 
 
 def read_rows(file_name: str, data: bytes, sheet: Sheet) -> list[Row]:
-    suffix = PurePath(file_name or "").suffix.lower()
-    if suffix == ".xlsx":
-        raw = _xlsx_rows(data)
-    elif suffix == ".csv":
-        raw = _csv_rows(data)
-    else:
-        raise SheetUnreadable("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)")
-    raw = [r for r in raw if any(c not in (None, "") for c in r)]
-    if not raw:
+    tables = [t for t in _tables(file_name, data) if any(not is_blank(c) for _, cells in t for c in cells)]
+    if not tables:
         raise SheetUnreadable("Tệp không có dữ liệu")
-    header = [normalize(h) for h in raw[0]]
-    positions: dict[str, int] = {}
-    for column in sheet.columns:
-        names = {normalize(column.header), *(normalize(a) for a in column.aliases)}
-        found = next((i for i, h in enumerate(header) if h in names), None)
-        if found is not None:
-            positions[column.key] = found
-    missing = [c.header for c in sheet.columns if c.required and c.key not in positions]
-    if missing:
-        raise SheetUnreadable(
-            f"Thiếu cột bắt buộc: {', '.join(missing)}. Hãy dùng tệp mẫu của hệ thống",
-            [RowError(1, ", ".join(missing), "Thiếu cột bắt buộc", "")],
-        )
-    if len(raw) == 1:
-        raise SheetUnreadable("Tệp chỉ có dòng tiêu đề, chưa có dữ liệu")
-    return [
+    # A workbook may hold other sheets (the guide, notes): use the first one with the right columns.
+    found = [(table, *_header(table, sheet)) for table in tables]
+    complete = [f for f in found if all(k in f[2] for k in _required(sheet))]
+    if not complete:
+        table, number, positions = max(found, key=lambda f: len(f[2]))
+        raise _missing(table, sheet, number, positions)
+    table, header_row, positions = complete[0]
+    rows = [
         Row(number, {key: (cells[i] if i < len(cells) else None) for key, i in positions.items()})
-        for number, cells in enumerate(raw[1:], start=2)
+        for number, cells in table
+        if number > header_row and not all(is_blank(c) for c in cells)
     ]
+    if not rows:
+        raise SheetUnreadable("Tệp chỉ có dòng tiêu đề, chưa có dữ liệu")
+    if len(rows) > MAX_DATA_ROWS:
+        raise SheetUnreadable(TOO_MANY)
+    return rows

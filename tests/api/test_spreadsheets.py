@@ -241,7 +241,7 @@ def test_exports_are_in_the_import_format(client: TestClient, organizer: Headers
     ]
     send(client, organizer, "cadres", "c.xlsx", xlsx([CADRE_HEADERS, duc]))
     cadres = read(client.get("/api/v1/spreadsheets/export/cadres.xlsx", headers=organizer).content)
-    assert cadres[1] == [*duc, None, None]
+    assert cadres[1] == [*duc, None, None, None]
     units = read(client.get("/api/v1/spreadsheets/export/units.xlsx", headers=organizer).content)
     assert sorted(tuple(r) for r in units[1:]) == sorted(
         (name, "Tỉnh" if level.lower() == "tỉnh" else "Huyện", parent) for name, level, parent in UNITS[1:]
