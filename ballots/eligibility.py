@@ -76,6 +76,8 @@ class Nomination:
     place: Place
     posts: tuple[Post, ...]
     on_counting_committee: bool = False
+    # Voting has opened with the cadre on the ballot: the place is taken, whatever changes later.
+    fixed: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,12 +157,13 @@ class PlaceChoice:
 def choose_places(cadre: Cadre, nominations: Iterable[Nomination]) -> PlaceChoice:
     """Keep at most two places per cadre in a plan, by the priority of regulation.md §2.
 
-    Only nominations with something votable compete for a place; under ``nq96`` all council
-    posts of a person are voted on once, so a second council round of the same locality is dropped.
+    Places already voted on (``fixed``) are kept first; then only nominations with something
+    votable compete; under ``nq96`` all council posts of a person are voted on once, so a second
+    council round of the same locality is dropped.
     """
     candidates = sorted(
-        (n for n in nominations if _votable_posts(cadre, n) and not n.on_counting_committee),
-        key=lambda n: place_priority(cadre, n),
+        (n for n in nominations if n.fixed or (_votable_posts(cadre, n) and not n.on_counting_committee)),
+        key=lambda n: (not n.fixed, *place_priority(cadre, n)),
     )
     kept: list[Nomination] = []
     dropped: list[tuple[Nomination, Reason]] = []

@@ -9,6 +9,7 @@ keep their verdicts (and still hold their place).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -63,6 +64,15 @@ def _nomination(session: Session, cadre: Cadre, round_: Round, post_ids: Iterabl
     return rules.Nomination(place_of(round_), posts, on_committee)
 
 
+def _saved_nomination(session: Session, cadre: Cadre, candidate: Candidate) -> rules.Nomination | None:
+    """A stored candidacy as the rules see it: once voting has opened, an eligible one is a place
+    taken for good and an ineligible one is no place at all."""
+    nomination = _nomination(session, cadre, candidate.round, candidate.post_ids)
+    if candidate.round.status in PREPARING:
+        return nomination
+    return replace(nomination, fixed=True) if candidate.eligible else None
+
+
 def reason_dict(reason: rules.Reason) -> dict[str, Any]:
     return {
         "code": reason.code.value,
@@ -75,11 +85,12 @@ def reason_dict(reason: rules.Reason) -> dict[str, Any]:
 
 def assess_proposal(session: Session, cadre: Cadre, round_: Round, post_ids: Iterable[str]) -> rules.Verdict:
     """The verdict for adding ``cadre`` to ``round_``, against the cadre's other rounds in the plan."""
-    others = [
-        _nomination(session, cadre, c.round, c.post_ids)
+    saved = (
+        _saved_nomination(session, cadre, c)
         for c in repo.of_cadre_in_plan(session, cadre.id, round_.plan_id)
         if c.round_id != round_.id
-    ]
+    )
+    others = [n for n in saved if n is not None]
     return rules.assess(cadre_input(cadre), _nomination(session, cadre, round_, post_ids), others)
 
 
@@ -108,11 +119,14 @@ def reassess_cadre(session: Session, cadre: Cadre, now: datetime) -> None:
     """Recompute the stored verdict of every nomination of ``cadre``, plan by plan."""
     plan_ids = {c.round.plan_id for c in repo.of_cadre(session, cadre.id)}
     for plan_id in plan_ids:
-        nominations = repo.of_cadre_in_plan(session, cadre.id, plan_id)
-        inputs = [_nomination(session, cadre, c.round, c.post_ids) for c in nominations]
-        for candidate, nomination in zip(nominations, inputs, strict=True):
+        saved = [
+            (c, _saved_nomination(session, cadre, c))
+            for c in repo.of_cadre_in_plan(session, cadre.id, plan_id)
+        ]
+        inputs = [n for _, n in saved if n is not None]
+        for candidate, nomination in saved:
             # Once voting opens the ballot is printed: that round's verdicts are part of its record.
-            if candidate.round.status in PREPARING:
+            if nomination is not None and candidate.round.status in PREPARING:
                 store(candidate, rules.assess(cadre_input(cadre), nomination, inputs), now)
     session.flush()
 

@@ -476,3 +476,19 @@ def test_refusals_name_the_rounds_by_their_labels_when_given() -> None:
 )
 def test_a_place_is_named_by_its_label_or_else_its_round_id(label: str, name: str) -> None:
     assert place("r1", label=label).name == name
+
+
+def test_a_place_already_voted_on_is_kept_before_any_priority() -> None:
+    sitting = Cadre("c1", "Nguyễn Văn An", None, frozenset({"tinh"}))
+    opened = Nomination(place("opened", when=date(2023, 9, 12)), (post(),), fixed=True)
+    draft = nominate(place("draft", when=date(2023, 9, 10)))
+    party = nominate(place("party", kind=PlaceKind.PARTY_COMMITTEE, when=date(2023, 9, 25)))
+    choice = choose_places(sitting, [draft, opened, party])
+    assert [n.place.round_id for n in choice.kept] == ["opened", "party"]
+    assert [n.place.round_id for n, _ in choice.dropped] == ["draft"]
+
+
+def test_a_place_voted_on_holds_its_slot_even_after_a_retirement_notice() -> None:
+    retiring = Cadre("c1", "Nguyễn Văn An", date(2023, 9, 1))
+    opened = Nomination(place("opened", when=date(2023, 8, 20)), (post(),), fixed=True)
+    assert [n.place.round_id for n in choose_places(retiring, [opened]).kept] == ["opened"]
