@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData, String
+from sqlalchemy import DateTime, Dialect, MetaData, String, TypeDecorator
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -32,6 +32,23 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment stored in UTC and always read back with its zone: SQLite keeps no zone of its own."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.utcoffset() is None:
+            raise ValueError("a stored moment must carry its time zone")
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def str_enum(enum: type[Enum], name: str) -> SAEnum:
     """Store an enum by its value in a plain string column, checked by a named constraint."""
     return SAEnum(
@@ -50,15 +67,15 @@ def id_column() -> Mapped[str]:
 
 
 def created_column() -> Mapped[datetime]:
-    return mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
+    return mapped_column(UtcDateTime(), default=utcnow, nullable=False)
 
 
 def updated_column() -> Mapped[datetime]:
-    return mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow, nullable=False)
+    return mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow, nullable=False)
 
 
 def archived_column() -> Mapped[datetime | None]:
-    return mapped_column(DateTime(timezone=True), nullable=True)
+    return mapped_column(UtcDateTime(), nullable=True)
 
 
 __all__: list[Any] = ["Base", "new_id", "str_enum", "utcnow"]

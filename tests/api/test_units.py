@@ -103,3 +103,10 @@ def test_control_characters_and_absurd_offsets_are_refused_not_crashing(
     assert response.status_code == 422 and "control characters" in response.json()["error"]["message"]
     assert client.get("/api/v1/units?offset=100000000000000000000", headers=organizer).status_code == 422
     assert count_units(client, organizer) == 0
+
+
+def test_moments_come_back_in_utc_on_every_database(client: TestClient, organizer: dict[str, str]) -> None:
+    unit = make_unit(client, organizer, "Tỉnh G", "province")
+    archived = client.post(f"/api/v1/units/{unit}/archive", headers=organizer).json()["archived_at"]
+    again = client.get(f"/api/v1/units/{unit}", headers=organizer).json()["archived_at"]
+    assert archived.endswith(("Z", "+00:00")) and again.endswith(("Z", "+00:00"))
