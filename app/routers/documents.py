@@ -30,7 +30,7 @@ def document_out(document: Document) -> DocumentOut:
         title=document.title,
         body=document.body,
         submitted_by=document.submitted_by,
-        submitted_at=service.aware(document.submitted_at),
+        submitted_at=document.submitted_at,
         file_name=document.file_name,
         content_type=document.content_type,
         file_size=document.file_size,

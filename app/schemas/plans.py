@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import UTC, date, datetime
-from typing import Annotated, Any
+from datetime import date, datetime
+from typing import Any
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import Field, field_validator
 
 from .common import Orm, Strict
 
@@ -24,13 +24,8 @@ class ComposedText(Strict):
         return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
-def _as_utc(moment: datetime | None) -> datetime | None:
-    # Timestamps are written in UTC, but SQLite hands them back without their zone; without this
-    # the same archive time would read "…Z" on PostgreSQL and as local-less time on SQLite.
-    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
-
-
-UtcTimestamp = Annotated[datetime | None, AfterValidator(_as_utc)]
+# Stored moments come back in UTC on every database (models.base.UtcDateTime).
+UtcTimestamp = datetime | None
 
 
 class PlanFields(ComposedText):

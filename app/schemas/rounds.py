@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from ballots.levels import PlaceKind, Rulebook
 
@@ -91,12 +91,6 @@ class RoundOut(Orm):
     )
     next_statuses: list[RoundStatus]
     warnings: list[str] = Field(description="What is allowed but worth a second look.")
-
-    @field_validator("archived_at")
-    @classmethod
-    def _in_utc(cls, value: datetime | None) -> datetime | None:
-        # SQLite hands stored times back without their zone; they were written in UTC.
-        return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 class RosterIn(Strict):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -109,15 +109,10 @@ def authenticate(session: Session, secret: str, now: datetime) -> Principal:
     token = repo.token_by_hash(session, hash_token(secret))
     if token is None or token.revoked_at is not None:
         raise Unauthenticated("the API token is not valid; create one with 'tinnhiem token create'")
-    if _aware(token.expires_at) <= now:
+    if token.expires_at <= now:
         raise Unauthenticated("the API token has expired; create a new one")
     user = token.user
     if not user.active:
         raise Unauthenticated("the user of this token is disabled")
     scopes = frozenset(Scope(s) for s in token.scopes) & ROLE_SCOPES[user.role]
     return Principal(user.id, user.username, user.role, scopes)
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands back naive datetimes; we only ever store UTC.
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

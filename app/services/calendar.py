@@ -16,7 +16,6 @@ from ballots.calendar import Milestone, deadline, timeliness
 from ..models import Document, Round
 from ..repositories import documents as documents_repo
 from ..schemas.calendar import CalendarItem, ItemStatus, MilestoneView, RoundCalendar, Submission
-from .documents import aware
 from .rounds import get as get_round
 
 Cadre = tuple[str, str]  # (id, full name)
@@ -25,12 +24,12 @@ Cadre = tuple[str, str]  # (id, full name)
 def _submissions(round_: Round, documents: Sequence[Document]) -> list[Submission]:
     out = []
     for d in documents:
-        timing = timeliness(d.kind, round_.vote_date, aware(d.submitted_at))
+        timing = timeliness(d.kind, round_.vote_date, d.submitted_at)
         out.append(
             Submission(
                 document_id=d.id,
                 title=d.title,
-                submitted_at=aware(d.submitted_at),
+                submitted_at=d.submitted_at,
                 on_time=timing.on_time,
                 days_late=timing.days_late,
             )

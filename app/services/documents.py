@@ -41,14 +41,8 @@ class Upload:
     stream: BinaryIO
 
 
-def aware(moment: datetime) -> datetime:
-    """The stored instant in UTC: SQLite hands back naive datetimes (stored in UTC), PostgreSQL
-    aware ones in the connection's zone; answers look the same on both."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def status(document: Document, round_: Round) -> Timeliness:
-    return timeliness(document.kind, round_.vote_date, aware(document.submitted_at))
+    return timeliness(document.kind, round_.vote_date, document.submitted_at)
 
 
 def _check(round_: Round, data: NewDocument, now: datetime) -> datetime:
