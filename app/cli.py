@@ -13,6 +13,7 @@ from . import migrate
 from .clock import Clock
 from .db import make_engine, make_sessionmaker, transaction
 from .models.user import Role
+from .security import use_fast_password_hashing
 from .services import auth
 from .settings import get_settings
 
@@ -60,6 +61,7 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
 
 def _sessions() -> sessionmaker[Session]:
     settings = get_settings()
+    use_fast_password_hashing(settings.fast_password_hashing)
     migrate.upgrade(settings.database_url)
     return make_sessionmaker(make_engine(settings.database_url))
 

@@ -12,6 +12,7 @@ from . import errors
 from .clock import Clock
 from .db import make_engine, make_sessionmaker
 from .routers import API_ROUTERS, health
+from .security import use_fast_password_hashing
 from .settings import Settings, get_settings
 
 DESCRIPTION = """
@@ -25,6 +26,7 @@ Errors are JSON: `{"error": {"code": "...", "message": "...", "details": ...}}`.
 
 def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
     settings = settings or get_settings()
+    use_fast_password_hashing(settings.fast_password_hashing)
     engine = make_engine(settings.database_url)
 
     @asynccontextmanager

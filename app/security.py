@@ -12,6 +12,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from .models.user import Role
 
 _hasher = PasswordHasher()
+# Tests create hundreds of users; argon2 at production cost would dominate the suite.
+_FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 TOKEN_PREFIX = "tn_"
 
 
@@ -27,6 +29,12 @@ ROLE_SCOPES: dict[Role, frozenset[Scope]] = {
     Role.COMMITTEE: frozenset({Scope.READ}),
     Role.OBSERVER: frozenset({Scope.READ}),
 }
+
+
+def use_fast_password_hashing(fast: bool) -> None:
+    """Switch to a cheap argon2 cost (tests only; Settings refuses it in production)."""
+    global _hasher
+    _hasher = _FAST_HASHER if fast else PasswordHasher()
 
 
 def hash_password(password: str) -> str:

@@ -21,9 +21,13 @@ class Settings(BaseSettings):
     upload_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     import_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
     page_size_max: int = Field(default=200, ge=10)
+    # A cheap argon2 cost so test suites stay fast; refused in production.
+    fast_password_hashing: bool = False
 
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:
+        if self.environment == "production" and self.fast_password_hashing:
+            raise ValueError("TINNHIEM_FAST_PASSWORD_HASHING is for tests; it is refused in production")
         if self.environment == "development":
             return self
         secret = self.secret_key.get_secret_value()

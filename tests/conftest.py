@@ -28,6 +28,9 @@ from app.models.user import Role
 from app.services import auth
 from app.settings import Settings
 
+# Subprocesses (the CLI tests) inherit this: argon2 at production cost would dominate the suite.
+os.environ.setdefault("TINNHIEM_FAST_PASSWORD_HASHING", "true")
+
 POSTGRES_URL = os.environ.get(
     "TINNHIEM_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
@@ -121,15 +124,35 @@ def settings(database_url: str) -> Settings:
         database_url=database_url,
         secret_key=SecretStr(TEST_SECRET),
         upload_max_bytes=64 * 1024,
+        fast_password_hashing=True,
     )
 
 
-@pytest.fixture
-def client(settings: Settings, clock: Clock, session_factory: sessionmaker[Session]) -> Iterator[TestClient]:
-    app = create_app(settings, clock)
-    app.state.sessionmaker = session_factory
+@pytest.fixture(scope="session")
+def app_client(database_url: str) -> Iterator[TestClient]:
+    """One app per database for the whole run; each test gives it its own settings, clock and session."""
+    app = create_app(
+        Settings(
+            environment="test",
+            database_url=database_url,
+            secret_key=SecretStr(TEST_SECRET),
+            fast_password_hashing=True,
+        )
+    )
     with TestClient(app) as c:
         yield c
+
+
+@pytest.fixture
+def client(
+    app_client: TestClient, settings: Settings, clock: Clock, session_factory: sessionmaker[Session]
+) -> TestClient:
+    state = app_client.app.state  # type: ignore[attr-defined]
+    state.settings = settings
+    state.clock = clock
+    state.sessionmaker = session_factory
+    app_client.cookies.clear()
+    return app_client
 
 
 @pytest.fixture

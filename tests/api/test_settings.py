@@ -6,6 +6,12 @@ from pydantic import SecretStr, ValidationError
 from app.settings import Settings
 
 
+@pytest.fixture(autouse=True)
+def production_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite turns on cheap hashing for itself; these tests read settings as production would."""
+    monkeypatch.delenv("TINNHIEM_FAST_PASSWORD_HASHING", raising=False)
+
+
 def test_the_default_database_is_a_sqlite_file_in_the_working_directory(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -32,3 +38,8 @@ def test_a_short_secret_is_refused_in_production() -> None:
 def test_the_secret_never_shows_in_a_printout() -> None:
     settings = Settings(environment="production", secret_key=SecretStr("s" * 40))
     assert "s" * 40 not in repr(settings)
+
+
+def test_cheap_password_hashing_is_refused_in_production() -> None:
+    with pytest.raises(ValidationError, match="refused in production"):
+        Settings(environment="production", secret_key=SecretStr("s" * 40), fast_password_hashing=True)
