@@ -20,6 +20,8 @@ from ballots.errors import (
     RuleViolation,
 )
 
+from .error_messages import allowed_methods, field_problem, vietnamese_fallback
+
 log = logging.getLogger(__name__)
 
 
@@ -48,36 +50,63 @@ def status_for(exc: BallotsError) -> int:
     return next((status for cls, status in STATUS if isinstance(exc, cls)), 400)
 
 
-def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message, "details": details if details is not None else {}}}
+def error_body(code: str, message: str, details: Any = None, message_vi: str = "") -> dict[str, Any]:
+    """``message`` is English and always there; ``message_vi`` says the same to a person in Vietnamese."""
+    return {
+        "error": {
+            "code": code,
+            "message": message,
+            "message_vi": message_vi or vietnamese_fallback(code, message),
+            "details": details if details is not None else {},
+        }
+    }
 
 
 def _ballots_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, BallotsError)
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthenticated) else None
     return JSONResponse(
-        error_body(exc.code, exc.message, exc.details), status_code=status_for(exc), headers=headers
+        error_body(exc.code, exc.message, exc.details, exc.message_vi),
+        status_code=status_for(exc),
+        headers=headers,
     )
 
 
 def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    problems = [
-        {"field": ".".join(str(p) for p in err["loc"] if p != "body"), "message": err["msg"]}
-        for err in exc.errors()
-    ]
+    problems = [field_problem(err) for err in exc.errors()]
     summary = "; ".join(f"{p['field'] or 'body'}: {p['message']}" for p in problems)
+    summary_vi = "; ".join(f"{p['field'] or 'nội dung'}: {p['message_vi']}" for p in problems)
     return JSONResponse(
-        error_body("invalid_input", f"The request is not valid: {summary}", {"fields": problems}),
+        error_body(
+            "invalid_input",
+            f"The request is not valid: {summary}",
+            {"fields": problems},
+            f"Yêu cầu chưa hợp lệ: {summary_vi}",
+        ),
         status_code=422,
     )
 
 
-def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
+        allowed = allowed_methods(request)
+        headers["Allow"] = ", ".join(allowed)
+        return JSONResponse(
+            error_body(
+                "method_not_allowed",
+                f"{request.method} is not allowed here; use {' or '.join(allowed)}",
+                {"allowed": allowed},
+                f"Không dùng được {request.method} ở địa chỉ này; hãy dùng {' hoặc '.join(allowed)}",
+            ),
+            status_code=405,
+            headers=headers,
+        )
+    code = {404: "not_found"}.get(exc.status_code, "http_error")
     return JSONResponse(
-        error_body(code, str(exc.detail)), status_code=exc.status_code, headers=getattr(exc, "headers", None)
+        error_body(code, str(exc.detail)), status_code=exc.status_code, headers=headers or None
     )
 
 

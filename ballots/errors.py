@@ -2,7 +2,8 @@
 
 Every refusal the service makes is one of these; the shell maps them to HTTP in one place.
 
-    BallotsError                  base: ``code`` (machine-readable) and ``details``
+    BallotsError                  base: ``code`` (machine-readable), ``message`` (English),
+    │                             ``message_vi`` (Vietnamese, for people) and ``details``
     ├── InvalidInput              the data handed in is malformed (also a ``ValueError``)
     ├── NotFound                  a referenced thing does not exist
     ├── Conflict                  the request clashes with the current state
@@ -24,9 +25,12 @@ class BallotsError(Exception):
 
     code = "error"
 
-    def __init__(self, message: str, *, details: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self, message: str, *, message_vi: str = "", details: Mapping[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.message_vi = message_vi
         self.details: dict[str, Any] = dict(details or {})
 
 

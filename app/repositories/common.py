@@ -21,10 +21,29 @@ class Archivable(Protocol):
 A = TypeVar("A", bound=Archivable)
 
 
+KINDS_VI = {
+    "plan": "kế hoạch",
+    "unit": "đơn vị",
+    "cadre": "cán bộ",
+    "round": "hội nghị",
+    "document": "tài liệu",
+    "post": "chức vụ",
+    "user": "người dùng",
+}
+
+
+def not_found(what: str, entity_id: str) -> NotFound:
+    return NotFound(
+        f"no {what} with id '{entity_id}'",
+        message_vi=f"Không tìm thấy {KINDS_VI.get(what, what)} có mã '{entity_id}'",
+        details={"id": entity_id, "kind": what},
+    )
+
+
 def get_or_404(session: Session, model: type[M], entity_id: str, what: str) -> M:
     found = session.get(model, entity_id)
     if found is None:
-        raise NotFound(f"no {what} with id '{entity_id}'", details={"id": entity_id, "kind": what})
+        raise not_found(what, entity_id)
     return found
 
 

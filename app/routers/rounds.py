@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Response
 from sqlalchemy.orm import Session
 
@@ -18,7 +16,7 @@ from ..repositories.rounds import MemberCounts
 from ..schemas.common import ERROR_RESPONSES, Page
 from ..schemas.rounds import RoundIn, RoundOut, RoundPatch, StatusChange
 from ..services import rounds as service
-from .params import IncludeArchived, Limit, Offset
+from .params import DayFilter, IncludeArchived, Limit, Offset
 
 router = APIRouter(prefix="/rounds", tags=["rounds"], responses=ERROR_RESPONSES)
 
@@ -60,8 +58,8 @@ def list_rounds(
     unit_id: str | None = None,
     status: RoundStatus | None = None,
     rulebook: Rulebook | None = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
+    date_from: DayFilter = None,
+    date_to: DayFilter = None,
     include_archived: IncludeArchived = False,
     limit: Limit = 50,
     offset: Offset = 0,

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from pydantic import Field
 
 from ballots.levels import FillMethod, Rulebook
+from ballots.records import NAME_LENGTH, TITLE_LENGTH
 
 from ..models.organization import Gender
-from .common import Orm
-from .plans import ComposedText, UtcTimestamp
+from .common import Day, Orm, Patch, Strict
+from .plans import UtcTimestamp
 
 UNIT_ID_EXAMPLE = "6f1c2a9e-3b7d-4e2a-9c1f-0d5e8b7a4c21"
 
 
-class PostIn(ComposedText):
-    title: str = Field(min_length=2, max_length=200, examples=["Giám đốc Sở Tài chính"])
+class PostIn(Strict):
+    title: str = Field(
+        min_length=TITLE_LENGTH[0], max_length=TITLE_LENGTH[1], examples=["Giám đốc Sở Tài chính"]
+    )
     unit_id: str = Field(
         min_length=1,
         max_length=64,
@@ -27,16 +31,20 @@ class PostIn(ComposedText):
         description="council_elected posts are voted on under nq96, all others under qd96.",
         examples=["appointed"],
     )
-    since: date = Field(description="Not in the future.", examples=["2021-03-15"])
-    ended_on: date | None = Field(default=None, description="On or after `since`.", examples=[None])
+    since: Day = Field(description="Not in the future.", examples=["2021-03-15"])
+    ended_on: Day | None = Field(default=None, description="On or after `since`.", examples=[None])
 
 
-class PostPatch(ComposedText):
-    title: str | None = Field(default=None, min_length=2, max_length=200, examples=["Phó Giám đốc Sở"])
+class PostPatch(Patch):
+    NULLABLE: ClassVar[frozenset[str]] = frozenset({"ended_on"})
+
+    title: str | None = Field(
+        default=None, min_length=TITLE_LENGTH[0], max_length=TITLE_LENGTH[1], examples=["Phó Giám đốc Sở"]
+    )
     unit_id: str | None = Field(default=None, min_length=1, max_length=64, examples=[UNIT_ID_EXAMPLE])
     filled_by: FillMethod | None = Field(default=None, examples=["appointed"])
-    since: date | None = Field(default=None, examples=["2021-03-15"])
-    ended_on: date | None = Field(default=None, examples=["2026-01-31"])
+    since: Day | None = Field(default=None, examples=["2021-03-15"])
+    ended_on: Day | None = Field(default=None, examples=["2026-01-31"])
 
 
 class PostOut(Orm):
@@ -50,12 +58,12 @@ class PostOut(Orm):
     ended_on: date | None
 
 
-class CadreFields(ComposedText):
-    date_of_birth: date | None = Field(
+class CadreFields(Strict):
+    date_of_birth: Day | None = Field(
         default=None, description="In the past; an age of 18 to 100.", examples=["1972-05-14"]
     )
     gender: Gender | None = Field(default=None, examples=["male"])
-    retirement_notice_date: date | None = Field(
+    retirement_notice_date: Day | None = Field(
         default=None,
         description="Date of the notice of retirement (đã có thông báo nghỉ công tác chờ nghỉ hưu), if any.",
         examples=[None],
@@ -70,12 +78,16 @@ class CadreFields(ComposedText):
 
 
 class CadreIn(CadreFields):
-    full_name: str = Field(min_length=2, max_length=200, examples=["Nguyễn Văn Hùng"])
+    full_name: str = Field(min_length=NAME_LENGTH[0], max_length=NAME_LENGTH[1], examples=["Nguyễn Văn Hùng"])
     posts: list[PostIn] = Field(default_factory=list, max_length=50)
 
 
-class CadrePatch(CadreFields):
-    full_name: str | None = Field(default=None, min_length=2, max_length=200, examples=["Nguyễn Văn Hùng"])
+class CadrePatch(CadreFields, Patch):
+    NULLABLE: ClassVar[frozenset[str]] = frozenset(CadreFields.model_fields)
+
+    full_name: str | None = Field(
+        default=None, min_length=NAME_LENGTH[0], max_length=NAME_LENGTH[1], examples=["Nguyễn Văn Hùng"]
+    )
 
 
 class CadreOut(Orm):

@@ -2,54 +2,41 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime
-from typing import Any
+from typing import ClassVar
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from .common import Orm, Strict
-
-
-class ComposedText(Strict):
-    """Vietnamese text stored in composed (NFC) form, as a Vietnamese keyboard types it.
-
-    Some input methods send "ệ" as "e" plus two combining marks; stored that way it would not match
-    searches, the duplicate-number check or the printed documents.
-    """
-
-    @field_validator("*")
-    @classmethod
-    def _composed(cls, value: Any) -> Any:
-        return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-
+from .common import Day, Int, Orm, Patch, Strict
 
 # Stored moments come back in UTC on every database (models.base.UtcDateTime).
 UtcTimestamp = datetime | None
 
 
-class PlanFields(ComposedText):
+class PlanFields(Strict):
     title: str = Field(
         min_length=5, max_length=300, examples=["Kế hoạch lấy phiếu tín nhiệm giữa nhiệm kỳ 2020-2025"]
     )
     issuing_body: str = Field(min_length=3, max_length=200, examples=["Ban Thường vụ Tỉnh ủy Bắc Giang"])
-    term_start: int = Field(ge=1945, le=2200, examples=[2020])
-    term_end: int = Field(ge=1945, le=2200, examples=[2025])
-    vote_year: int = Field(ge=1945, le=2200, examples=[2023])
-    completion_date: date | None = Field(default=None, examples=["2023-09-30"])
+    term_start: Int = Field(ge=1945, le=2200, examples=[2020])
+    term_end: Int = Field(ge=1945, le=2200, examples=[2025])
+    vote_year: Int = Field(ge=1945, le=2200, examples=[2023])
+    completion_date: Day | None = Field(default=None, examples=["2023-09-30"])
     publication_audience: str = Field(
         default="", max_length=2000, examples=["Cấp ủy, tập thể lãnh đạo cơ quan và người được lấy phiếu"]
     )
-    publication_days: int = Field(default=15, ge=0, le=365, examples=[15])
-    ballot_retention_years: int = Field(default=5, ge=1, le=100, examples=[5])
-    paper_retention_years: int = Field(default=10, ge=1, le=100, examples=[10])
+    publication_days: Int = Field(default=15, ge=0, le=365, examples=[15])
+    ballot_retention_years: Int = Field(default=5, ge=1, le=100, examples=[5])
+    paper_retention_years: Int = Field(default=10, ge=1, le=100, examples=[10])
 
 
 class PlanIn(PlanFields):
     number: str = Field(min_length=1, max_length=64, examples=["96-KH/TU"])
 
 
-class PlanPatch(ComposedText):
+class PlanPatch(Patch):
+    NULLABLE: ClassVar[frozenset[str]] = frozenset({"completion_date"})
+
     number: str | None = Field(default=None, min_length=1, max_length=64, examples=["96-KH/TU"])
     title: str | None = Field(
         default=None, min_length=5, max_length=300, examples=["Kế hoạch lấy phiếu tín nhiệm năm 2023"]
@@ -57,16 +44,16 @@ class PlanPatch(ComposedText):
     issuing_body: str | None = Field(
         default=None, min_length=3, max_length=200, examples=["Ban Thường vụ Tỉnh ủy Bắc Giang"]
     )
-    term_start: int | None = Field(default=None, ge=1945, le=2200, examples=[2020])
-    term_end: int | None = Field(default=None, ge=1945, le=2200, examples=[2025])
-    vote_year: int | None = Field(default=None, ge=1945, le=2200, examples=[2023])
-    completion_date: date | None = Field(default=None, examples=["2023-09-30"])
+    term_start: Int | None = Field(default=None, ge=1945, le=2200, examples=[2020])
+    term_end: Int | None = Field(default=None, ge=1945, le=2200, examples=[2025])
+    vote_year: Int | None = Field(default=None, ge=1945, le=2200, examples=[2023])
+    completion_date: Day | None = Field(default=None, examples=["2023-09-30"])
     publication_audience: str | None = Field(
         default=None, max_length=2000, examples=["Cấp ủy, tập thể lãnh đạo cơ quan và người được lấy phiếu"]
     )
-    publication_days: int | None = Field(default=None, ge=0, le=365, examples=[30])
-    ballot_retention_years: int | None = Field(default=None, ge=1, le=100, examples=[5])
-    paper_retention_years: int | None = Field(default=None, ge=1, le=100, examples=[10])
+    publication_days: Int | None = Field(default=None, ge=0, le=365, examples=[30])
+    ballot_retention_years: Int | None = Field(default=None, ge=1, le=100, examples=[5])
+    paper_retention_years: Int | None = Field(default=None, ge=1, le=100, examples=[10])
 
 
 class PlanOut(Orm):

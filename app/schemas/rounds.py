@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import Field
 
 from ballots.levels import PlaceKind, Rulebook
 
 from ..models.plan import RoundStatus
-from .common import Orm, Strict
+from .common import Day, Orm, Patch, Strict
 
 ID_EXAMPLE = "3f1c2b9e-6d1a-4c55-9a0e-2f6f7f3b8a10"
 OVERRIDE = Field(
@@ -31,7 +31,7 @@ class RoundIn(Strict):
     unit_id: str = _id("The unit whose conference votes (the venue unit).")
     title: str = Field(min_length=5, max_length=300, examples=["Hội nghị lấy phiếu tín nhiệm Sở Tài chính"])
     venue: str = Field(default="", max_length=300, examples=["Hội trường Sở Tài chính, tầng 3"])
-    vote_date: date = Field(description="Must lie in the plan's vote year.", examples=["2027-09-20"])
+    vote_date: Day = Field(description="Must lie in the plan's vote year.", examples=["2027-09-20"])
     rulebook: Rulebook = Field(examples=["qd96"])
     place_kind: PlaceKind | None = Field(
         default=None,
@@ -41,12 +41,14 @@ class RoundIn(Strict):
     override_reason: str | None = OVERRIDE
 
 
-class RoundPatch(Strict):
+class RoundPatch(Patch):
+    NULLABLE: ClassVar[frozenset[str]] = frozenset({"override_reason"})
+
     title: str | None = Field(
         default=None, min_length=5, max_length=300, examples=["Hội nghị lấy phiếu (lần 1)"]
     )
     venue: str | None = Field(default=None, max_length=300, examples=["Hội trường tầng 2"])
-    vote_date: date | None = Field(default=None, examples=["2027-09-25"])
+    vote_date: Day | None = Field(default=None, examples=["2027-09-25"])
     unit_id: str | None = Field(default=None, min_length=1, max_length=64, examples=[ID_EXAMPLE])
     place_kind: PlaceKind | None = Field(default=None, examples=["workplace"])
     override_reason: str | None = OVERRIDE

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ballots.errors import BallotsError, Conflict, InvalidInput, NotFound
+from ballots.records import check_birth_date, check_post_dates, name_key
 
 from ..models import Cadre, Post
 from ..repositories import cadres as repo
@@ -18,39 +19,11 @@ from ..schemas.cadres import CadreIn, CadrePatch, PostIn, PostPatch
 from . import eligibility
 from .units import get_active
 
-# A cadre in office is an adult and not a centenarian; anything else is a typing error.
-MIN_AGE, MAX_AGE = 18, 100
 POST_FIELDS = ("title", "unit_id", "filled_by", "since", "ended_on")
 
 
 def get(session: Session, cadre_id: str) -> Cadre:
     return get_or_404(session, Cadre, cadre_id, "cadre")
-
-
-def age_on(born: date, day: date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
-def _refuse_emptied(changes: dict[str, Any], required: tuple[str, ...]) -> None:
-    emptied = [k for k in required if k in changes and changes[k] is None]
-    if emptied:
-        raise InvalidInput(
-            f"{', '.join(emptied)} cannot be emptied; give a value or leave the field out",
-            details={"fields": emptied},
-        )
-
-
-def _check_born(born: date, today: date) -> None:
-    if born >= today:
-        raise InvalidInput(
-            f"the date of birth {born.isoformat()} is not in the past", details={"field": "date_of_birth"}
-        )
-    age = age_on(born, today)
-    if not MIN_AGE <= age <= MAX_AGE:
-        raise InvalidInput(
-            f"the date of birth {born.isoformat()} gives an age of {age}, outside {MIN_AGE}–{MAX_AGE}",
-            details={"field": "date_of_birth", "age": age},
-        )
 
 
 def _check_standing_committee(session: Session, unit_id: str) -> None:
@@ -69,7 +42,10 @@ def _check_standing_committee(session: Session, unit_id: str) -> None:
 def _check_person(session: Session, cadre: Cadre | None, fields: dict[str, Any], today: date) -> None:
     born = fields.get("date_of_birth")
     if born is not None:
-        _check_born(born, today)
+        check_birth_date(born, today)
+        # A new date of birth must still come before every post the cadre holds.
+        for post in cadre.posts if cadre is not None else ():
+            check_post_dates(post.title, post.since, post.ended_on, born, today)
     unit_id = fields.get("standing_committee_unit_id")
     # Re-sending the unit a cadre already has is no change, even if that unit was archived since.
     if unit_id is not None and (cadre is None or unit_id != cadre.standing_committee_unit_id):
@@ -81,23 +57,13 @@ def _check_post(
 ) -> None:
     if current is None or post["unit_id"] != current.unit_id:
         get_active(session, post["unit_id"])
-    if post["since"] > today:
-        raise InvalidInput(
-            f"post '{post['title']}' starts on {post['since'].isoformat()}, in the future; "
-            "record it once it has begun",
-            details={"field": "since"},
-        )
-    if post.get("ended_on") is not None and post["ended_on"] < post["since"]:
-        raise InvalidInput(
-            f"post '{post['title']}' ends on {post['ended_on'].isoformat()}, "
-            f"before it starts on {post['since'].isoformat()}",
-            details={"field": "ended_on"},
-        )
-    key = (post["title"].casefold(), post["unit_id"])
+    check_post_dates(post["title"], post["since"], post.get("ended_on"), cadre.date_of_birth, today)
+    key = (name_key(post["title"]), post["unit_id"])
     for other in cadre.posts:
-        if other is not current and (other.title.casefold(), other.unit_id) == key:
+        if other is not current and (name_key(other.title), other.unit_id) == key:
             raise Conflict(
                 f"{cadre.full_name} already holds '{other.title}' in that unit",
+                message_vi=f"{cadre.full_name} đã giữ chức vụ '{other.title}' tại đơn vị này",
                 details={"existing_post_id": other.id},
             )
 
@@ -118,7 +84,9 @@ def create(session: Session, data: CadreIn, now: datetime, today: date) -> Cadre
         except BallotsError as error:
             # Say which of the nested posts is wrong; the whole cadre is refused with it.
             raise type(error)(
-                f"posts[{index}]: {error.message}", details={**error.details, "post_index": index}
+                f"posts[{index}]: {error.message}",
+                message_vi=f"Chức vụ thứ {index + 1}: {error.message_vi}" if error.message_vi else "",
+                details={**error.details, "post_index": index},
             ) from error
     return cadre
 
@@ -126,7 +94,6 @@ def create(session: Session, data: CadreIn, now: datetime, today: date) -> Cadre
 def update(session: Session, cadre_id: str, data: CadrePatch, now: datetime, today: date) -> Cadre:
     cadre = get(session, cadre_id)
     changes = data.model_dump(exclude_unset=True)
-    _refuse_emptied(changes, ("full_name",))
     _check_person(session, cadre, changes, today)
     for key, value in changes.items():
         setattr(cadre, key, value)
@@ -159,7 +126,6 @@ def update_post(
     cadre = get(session, cadre_id)
     post = _post(cadre, post_id)
     changes = data.model_dump(exclude_unset=True)
-    _refuse_emptied(changes, ("title", "unit_id", "filled_by", "since"))
     merged = {c: getattr(post, c) for c in POST_FIELDS} | changes
     _check_post(session, cadre, merged, today, post)
     for key, value in changes.items():

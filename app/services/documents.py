@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 
 from ballots.calendar import Milestone, Timeliness, timeliness
 from ballots.errors import Conflict, InvalidInput, NotFound
+from ballots.records import has_control_characters
 
 from ..models import Document, Round
 from ..repositories import common
 from ..repositories import documents as repo
 from ..repositories.common import get_or_404
-from ..text import has_control_characters
 from . import uploads
 from .rounds import EDITABLE
 from .rounds import get as get_round

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from ballots.errors import InvalidInput
 from ballots.levels import FillMethod, UnitLevel
+from ballots.records import NAME_LENGTH
+from ballots.records import name_key as key
 
 from ..models import Cadre, Gender, Post, RosterEntry, Unit
 from ..repositories import common
@@ -22,7 +24,7 @@ from ..spreadsheets.cadre_rows import person_key, plan_cadres
 from ..spreadsheets.errors import ImportFailed, RowError
 from ..spreadsheets.parse import Cells
 from ..spreadsheets.reader import Row
-from ..spreadsheets.references import Directory, key
+from ..spreadsheets.references import Directory
 from ..spreadsheets.sheets import ROSTER
 from ..spreadsheets.unit_rows import plan_units
 from . import eligibility
@@ -104,7 +106,7 @@ def import_roster(session: Session, round_id: str, rows: list[Row]) -> dict[str,
     entries = []
     for row in rows:
         cells = Cells(row.number, row.values, headers, errors)
-        name = cells.text("full_name", required=True)
+        name = cells.text("full_name", required=True, length=NAME_LENGTH)
         title, contact = cells.text("title"), cells.text("contact")
         found = (key(name), key(contact))
         if name and found in existing:

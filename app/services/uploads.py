@@ -12,9 +12,9 @@ from typing import BinaryIO
 from urllib.parse import quote
 
 from ballots.errors import InvalidInput
+from ballots.records import has_control_characters
 
 from ..errors import PayloadTooLarge
-from ..text import has_control_characters
 
 CHUNK = 64 * 1024
 MAX_NAME = 255  # the width of documents.file_name

@@ -6,14 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ballots.errors import InvalidInput
 from ballots.levels import FillMethod
+from ballots.records import NAME_LENGTH, TITLE_LENGTH, check_birth_date, check_post_dates
+from ballots.records import name_key as key
 
 from ..models import Cadre, Gender, Unit
-from ..services.cadres import MAX_AGE, MIN_AGE, age_on
 from .errors import ImportFailed, RowError
 from .parse import FILLED_BY, FILLED_BY_HINT, GENDER_HINT, GENDERS, Cells
 from .reader import Row
-from .references import Directory, ambiguity, key
+from .references import Directory, ambiguity
 from .sheets import CADRES
 
 HEADERS = {c.key: c.header for c in CADRES.columns}
@@ -74,13 +76,12 @@ class CadreRows:
 
     def born(self, cells: Cells) -> date | None:
         born = cells.date("date_of_birth")
-        if born is not None and (born >= self.today or not MIN_AGE <= age_on(born, self.today) <= MAX_AGE):
-            cells.fail(
-                "date_of_birth",
-                f"Ngày sinh {born:%d/%m/%Y} không hợp lý (tuổi phải từ {MIN_AGE} đến {MAX_AGE}); "
-                "kiểm tra lại",
-            )
-            return None
+        if born is not None:
+            try:
+                check_birth_date(born, self.today)
+            except InvalidInput as refused:
+                cells.refuse(refused)
+                return None
         return born
 
     def same_person(self, cells: Cells, person: Person, column: str, value: Any, shown: str) -> None:
@@ -99,18 +100,18 @@ class CadreRows:
     def post(self, cells: Cells, person: Person, found: PersonKey) -> None:
         born = found[1]
         given = any(cells.given(k) for k in POST_KEYS)
-        title = cells.text("title", required=given)
+        title = cells.text("title", required=given, length=TITLE_LENGTH)
         unit_ref = cells.text("unit", required=given)
         unit = self.unit(cells, "unit", unit_ref) if unit_ref else None
         filled_by = cells.choice("filled_by", FILLED_BY, FILLED_BY_HINT, required=given)
         since = cells.date("since", required=given)
-        if since is not None and since > self.today:
-            cells.fail("since", f"Ngày {since:%d/%m/%Y} ở tương lai; chỉ ghi chức vụ đã bắt đầu")
-        elif since is not None and born is not None and since <= born:
-            cells.fail("since", f"Ngày {since:%d/%m/%Y} trước ngày sinh; kiểm tra lại")
         ended = cells.date("ended_on")
-        if ended is not None and since is not None and ended < since:
-            cells.fail("ended_on", f"Ngày thôi giữ chức vụ trước ngày bắt đầu ({since:%d/%m/%Y})")
+        if since is not None:
+            try:
+                check_post_dates(title, since, ended, born, self.today)
+            except InvalidInput as refused:
+                cells.refuse(refused)
+                since = None
         if not title or unit is None:
             return
         post_key = (found, key(title), unit.id)
@@ -128,7 +129,7 @@ class CadreRows:
 
     def add(self, row: Row) -> None:
         cells = Cells(row.number, row.values, HEADERS, self.errors)
-        name = cells.text("full_name", required=True)
+        name = cells.text("full_name", required=True, length=NAME_LENGTH)
         born = self.born(cells)
         found = person_key(name, born)
         existing = self.people.get(found)

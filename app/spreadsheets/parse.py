@@ -7,10 +7,11 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
+from ballots.errors import BallotsError
 from ballots.levels import FillMethod, UnitLevel
+from ballots.records import has_control_characters
 
 from ..models.organization import Gender
-from ..text import has_control_characters
 from .errors import RowError
 from .sheets import normalize
 
@@ -62,10 +63,14 @@ class Cells:
         shown = f"{value:%d/%m/%Y}" if isinstance(value, date) else "" if value is None else str(value)
         self.errors.append(RowError(self.row, self.headers[key], message, shown))
 
+    def refuse(self, refused: BallotsError) -> None:
+        """A refusal of the rules shared with the API, on the cell of the field it names."""
+        self.fail(str(refused.details.get("field", "")), refused.message_vi or refused.message)
+
     def given(self, key: str) -> bool:
         return not is_blank(self.values.get(key))
 
-    def text(self, key: str, *, required: bool = False, max_length: int = 200) -> str:
+    def text(self, key: str, *, required: bool = False, length: tuple[int, int] = (1, 200)) -> str:
         value = self.values.get(key)
         # NFC: text typed on some systems arrives decomposed and would never match a stored name.
         text = unicodedata.normalize("NFC", "" if value is None else " ".join(str(value).split()))
@@ -73,8 +78,10 @@ class Cells:
             self.fail(key, "Có ký tự điều khiển không hợp lệ; hãy xóa và gõ lại ô này")
         elif required and not text:
             self.fail(key, "Ô này bắt buộc, chưa có nội dung")
-        elif len(text) > max_length:
-            self.fail(key, f"Dài quá {max_length} ký tự; hãy viết gọn lại")
+        elif text and len(text) < length[0]:
+            self.fail(key, f"Ngắn quá: cần ít nhất {length[0]} ký tự")
+        elif len(text) > length[1]:
+            self.fail(key, f"Dài quá {length[1]} ký tự; hãy viết gọn lại")
         return text
 
     def date(self, key: str, *, required: bool = False) -> date | None:

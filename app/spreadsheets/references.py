@@ -8,15 +8,12 @@ from the reference it typed, so a parent may sit on a later row.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ballots.records import name_key
+
 from ..models import Unit
-
-
-def key(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
 
 
 @dataclass(eq=False)
@@ -42,14 +39,14 @@ class Directory:
         return directory
 
     def add(self, entry: Entry) -> Entry:
-        self._named[key(entry.name)].append(entry)
+        self._named[name_key(entry.name)].append(entry)
         if entry.unit is not None:
             self._of_unit[entry.unit.id] = entry
         return entry
 
     def named(self, name: str) -> list[Entry]:
         """Entries with exactly this name, without reading it as 'Name (Parent)'."""
-        return list(self._named.get(key(name), []))
+        return list(self._named.get(name_key(name), []))
 
     def entry_of(self, unit: Unit) -> Entry:
         return self._of_unit[unit.id]
@@ -72,7 +69,7 @@ class Directory:
 
     def find(self, ref: str) -> list[Entry]:
         """Every entry the reference may mean: one is an answer, none or several are an error."""
-        wanted = key(ref)
+        wanted = name_key(ref)
         found = list(self._named.get(wanted, []))
         if wanted.endswith(")"):
             # Names may contain brackets themselves, so try every '(' as the start of the qualifier.
@@ -94,7 +91,7 @@ class Directory:
         if unit is None:
             return ""
         entry = self.entry_of(unit)
-        if len(self._named[key(entry.name)]) == 1 or unit.parent is None:
+        if len(self._named[name_key(entry.name)]) == 1 or unit.parent is None:
             return unit.name
         qualified = f"{unit.name} ({self.label(unit.parent)})"
         return qualified if self.find(qualified) == [entry] else unit.name

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ballots.levels import UnitLevel
+from ballots.records import NAME_LENGTH
 
 from .errors import ImportFailed, RowError
 from .parse import LEVEL_HINT, LEVELS, Cells
@@ -41,7 +42,7 @@ def plan_units(rows: list[Row], directory: Directory) -> list[NewUnit]:
     parsed: list[tuple[Row, Entry | None, UnitLevel | None]] = []
     for row in rows:
         cells = Cells(row.number, row.values, HEADERS, errors)
-        name = cells.text("name", required=True)
+        name = cells.text("name", required=True, length=NAME_LENGTH)
         level = cells.choice("level", LEVELS, LEVEL_HINT, required=True)
         parent_ref = cells.text("parent")
         entry = directory.add(Entry(name, row=row.number, parent_ref=parent_ref)) if name else None

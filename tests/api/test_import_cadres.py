@@ -189,7 +189,7 @@ def test_every_bad_cell_is_reported_in_vietnamese_and_nothing_is_written(
     assert "ví dụ 'Phòng Nội vụ (Huyện Đông Sơn)'" in found[(6, "Đơn vị")]
     assert "Khác với dòng 6 của cùng người" in found[(7, "Giới tính")]
     assert "có phải 'Tỉnh Hà Sơn'?" in found[(7, "Ủy viên BTV")]
-    assert "tuổi phải từ 18 đến 100" in found[(9, "Ngày sinh")]
+    assert "ngoài khoảng 18–100" in found[(9, "Ngày sinh")]
     assert (row_count(session, Cadre), row_count(session, Post)) == (0, 0)
 
 

@@ -276,6 +276,7 @@ def test_an_unknown_plan_is_not_found(client: TestClient, organizer: Headers, me
     assert response.json()["error"] == {
         "code": "not_found",
         "message": f"no plan with id '{UNKNOWN}'",
+        "message_vi": f"Không tìm thấy kế hoạch có mã '{UNKNOWN}'",
         "details": {"id": UNKNOWN, "kind": "plan"},
     }
 
