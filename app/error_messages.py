@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import Request
 from starlette.routing import Match
 
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 GENERIC_VI = {
     "invalid_input": "Dữ liệu chưa hợp lệ",
     "not_found": "Không tìm thấy",
@@ -96,9 +97,9 @@ def field_problem(err: dict[str, Any]) -> dict[str, str]:
 
 def allowed_methods(request: Request) -> list[str]:
     """Every method some route answers at this path (Starlette reports only the first route's)."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match is not Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
-    return sorted(methods)
+    routes = request.app.router.routes
+    return [
+        method
+        for method in METHODS
+        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+    ]

@@ -106,12 +106,32 @@ def check_schedule(vote_date: date, today: date, override_reason: str | None = N
     if days_ahead >= MIN_DAYS_AHEAD:
         return ScheduleDecision(vote_date, days_ahead, None)
     reason = (override_reason or "").strip()
-    if len(reason) < MIN_OVERRIDE_REASON:
+    if not reason:
         raise SchedulingRefused(
             f"the vote date is {days_ahead} days ahead; at least {MIN_DAYS_AHEAD} are needed for the "
             f"D-20 report, unless an override reason of at least {MIN_OVERRIDE_REASON} characters "
             "is given",
-            details={"days_ahead": days_ahead, "minimum": MIN_DAYS_AHEAD},
+            message_vi=(
+                f"Ngày bỏ phiếu chỉ còn {days_ahead} ngày; cần ít nhất {MIN_DAYS_AHEAD} ngày cho mốc "
+                f"D-20, trừ khi ghi lý do (ít nhất {MIN_OVERRIDE_REASON} ký tự)"
+            ),
+            details={"days_ahead": days_ahead, "minimum": MIN_DAYS_AHEAD, "field": "override_reason"},
+        )
+    if len(reason) < MIN_OVERRIDE_REASON:
+        raise SchedulingRefused(
+            f"the override reason is {len(reason)} characters long; write at least "
+            f"{MIN_OVERRIDE_REASON} so the short notice ({days_ahead} days) is explained",
+            message_vi=(
+                f"Lý do tổ chức sớm mới có {len(reason)} ký tự; cần ít nhất {MIN_OVERRIDE_REASON} ký tự "
+                f"để giải thích vì sao chỉ còn {days_ahead} ngày"
+            ),
+            details={
+                "days_ahead": days_ahead,
+                "minimum": MIN_DAYS_AHEAD,
+                "field": "override_reason",
+                "reason_length": len(reason),
+                "minimum_reason_length": MIN_OVERRIDE_REASON,
+            },
         )
     return ScheduleDecision(vote_date, days_ahead, reason)
 

@@ -10,7 +10,7 @@ from ballots.levels import FillMethod
 from ..models import Cadre, Candidate, CommitteeMember, Post, Round
 from ..models.plan import RoundStatus
 from .common import page
-from .plans import contains
+from .common import contains
 
 
 def search(

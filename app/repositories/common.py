@@ -47,6 +47,12 @@ def get_or_404(session: Session, model: type[M], entity_id: str, what: str) -> M
     return found
 
 
+def contains(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with its own % and _ taken literally (ESCAPE '\\')."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def page(session: Session, stmt: Select[Any], limit: int, offset: int) -> tuple[list[Any], int]:
     """One page of ``stmt`` and how many rows match in all."""
     total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0

@@ -6,13 +6,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import Plan, Round
-from .common import page
-
-
-def contains(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, with its own % and _ taken literally."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+from .common import contains, page
 
 
 def search(

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from ballots.levels import UnitLevel
 
 from ..models import Cadre, Post, Round, Unit
-from .common import page
+from .common import contains, page
 
 # Provinces before districts, whatever the stored strings sort like.
 LEVEL_ORDER = case((Unit.level == UnitLevel.PROVINCE, 0), else_=1)
@@ -30,7 +30,7 @@ def search(
     if parent_id is not None:
         stmt = stmt.where(Unit.parent_id == parent_id)
     if q:
-        stmt = stmt.where(Unit.name.ilike(f"%{q}%"))
+        stmt = stmt.where(Unit.name.ilike(contains(q), escape="\\"))
     if not include_archived:
         stmt = stmt.where(Unit.archived_at.is_(None))
     return page(session, stmt, limit, offset)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi import APIRouter, Response
 from sqlalchemy.orm import Session
 
@@ -21,7 +23,7 @@ from .params import DayFilter, IncludeArchived, Limit, Offset
 router = APIRouter(prefix="/rounds", tags=["rounds"], responses=ERROR_RESPONSES)
 
 
-def round_out(round_: Round, counts: MemberCounts) -> RoundOut:
+def round_out(round_: Round, counts: MemberCounts, today: date) -> RoundOut:
     return RoundOut(
         id=round_.id,
         plan_id=round_.plan_id,
@@ -34,7 +36,7 @@ def round_out(round_: Round, counts: MemberCounts) -> RoundOut:
         rulebook=round_.rulebook,
         place_kind=round_.place_kind,
         status=round_.status,
-        schedule_override_reason=round_.schedule_override_reason,
+        override_reason=round_.schedule_override_reason,
         archived_at=round_.archived_at,
         roster_count=counts.roster,
         candidate_count=counts.candidates,
@@ -42,18 +44,19 @@ def round_out(round_: Round, counts: MemberCounts) -> RoundOut:
         committee_count=counts.committee,
         deadlines={m.value: d for m, d in deadlines(round_.vote_date).items()},
         next_statuses=[] if round_.archived_at else list(service.NEXT[round_.status]),
-        warnings=service.warnings(round_),
+        warnings=service.warnings(round_, today),
     )
 
 
-def one(session: Session, round_: Round) -> RoundOut:
-    return round_out(round_, repo.member_counts(session, [round_.id])[round_.id])
+def one(session: Session, round_: Round, today: date) -> RoundOut:
+    return round_out(round_, repo.member_counts(session, [round_.id])[round_.id], today)
 
 
 @router.get("", response_model=Page[RoundOut], summary="List rounds")
 def list_rounds(
     _: Reader,
     session: SessionDep,
+    clock: ClockDep,
     plan_id: str | None = None,
     unit_id: str | None = None,
     status: RoundStatus | None = None,
@@ -77,24 +80,29 @@ def list_rounds(
         offset=offset,
     )
     counts = repo.member_counts(session, [r.id for r in items])
-    return Page(items=[round_out(r, counts[r.id]) for r in items], total=total, limit=limit, offset=offset)
+    return Page(
+        items=[round_out(r, counts[r.id], clock.today()) for r in items],
+        total=total,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.post("", response_model=RoundOut, status_code=201, summary="Create a round (20-day rule applies)")
 def create_round(body: RoundIn, _: Writer, session: SessionDep, clock: ClockDep) -> RoundOut:
-    return one(session, service.create(session, body, clock.today()))
+    return one(session, service.create(session, body, clock.today()), clock.today())
 
 
 @router.get("/{round_id}", response_model=RoundOut, summary="One round with its deadlines")
-def get_round(round_id: str, _: Reader, session: SessionDep) -> RoundOut:
-    return one(session, service.get(session, round_id))
+def get_round(round_id: str, _: Reader, session: SessionDep, clock: ClockDep) -> RoundOut:
+    return one(session, service.get(session, round_id), clock.today())
 
 
 @router.patch("/{round_id}", response_model=RoundOut, summary="Change a draft or scheduled round")
 def update_round(
     round_id: str, body: RoundPatch, _: Writer, session: SessionDep, clock: ClockDep
 ) -> RoundOut:
-    return one(session, service.update(session, round_id, body, clock.now(), clock.today()))
+    return one(session, service.update(session, round_id, body, clock.now(), clock.today()), clock.today())
 
 
 @router.post("/{round_id}/status", response_model=RoundOut, summary="Move a round to its next status")
@@ -102,12 +110,12 @@ def change_status(
     round_id: str, body: StatusChange, _: Writer, session: SessionDep, clock: ClockDep
 ) -> RoundOut:
     changed = service.change_status(session, round_id, body.status, body.override_reason, clock.today())
-    return one(session, changed)
+    return one(session, changed, clock.today())
 
 
 @router.post("/{round_id}/archive", response_model=RoundOut, summary="Archive a round")
 def archive_round(round_id: str, _: Writer, session: SessionDep, clock: ClockDep) -> RoundOut:
-    return one(session, service.archive(session, round_id, clock.now()))
+    return one(session, service.archive(session, round_id, clock.now()), clock.today())
 
 
 @router.delete("/{round_id}", status_code=204, summary="Delete a round that holds no ballots")

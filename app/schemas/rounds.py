@@ -74,7 +74,7 @@ class RoundOut(Orm):
     rulebook: Rulebook
     place_kind: PlaceKind
     status: RoundStatus
-    schedule_override_reason: str | None = Field(description="The written reason for a short notice.")
+    override_reason: str | None = Field(description="The written reason for a short notice.")
     archived_at: datetime | None
     roster_count: int
     candidate_count: int

@@ -9,7 +9,8 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from ballots.errors import Conflict, InvalidInput, NotFound
+from ballots.eligibility import ReasonCode
+from ballots.errors import Conflict, InvalidInput, NotFound, RuleViolation
 
 from ..models import Cadre, Candidate, CommitteeMember, RosterEntry
 from ..repositories import common
@@ -141,10 +142,22 @@ def add_committee(session: Session, round_id: str, data: CommitteeIn, now: datet
         cadre = get_or_404(session, Cadre, data.cadre_id, "cadre")
         if any(c.cadre_id == cadre.id for c in round_.candidates):
             # regulation.md §2: those voted on in a round do not count its ballots.
-            raise Conflict(
+            # One rule, one code: the same reason a candidate on the committee is refused with.
+            message = (
                 f"{cadre.full_name} is voted on in this round and cannot sit on its counting committee; "
-                "withdraw the candidacy first or choose another member",
-                details={"cadre_id": cadre.id},
+                "withdraw the candidacy first or choose another member"
+            )
+            message_vi = (
+                f"{cadre.full_name} là người được lấy phiếu ở hội nghị này nên không thể ở tổ kiểm phiếu; "
+                "rút tên khỏi danh sách lấy phiếu trước hoặc chọn người khác"
+            )
+            reason = {
+                "code": ReasonCode.ON_COUNTING_COMMITTEE.value,
+                "message": message,
+                "message_vi": message_vi,
+            }
+            raise RuleViolation(
+                message, message_vi=message_vi, details={"cadre_id": cadre.id, "reasons": [reason]}
             )
     member = CommitteeMember(
         round_id=round_.id,

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from ballots.calendar import check_schedule
+from ballots.calendar import check_schedule, deadlines
 from ballots.errors import Conflict, InvalidInput
 from ballots.levels import PlaceKind, Rulebook
 
@@ -97,11 +97,19 @@ def _check_date(plan: Plan, vote_date: date, today: date, override_reason: str |
     return check_schedule(vote_date, today, override_reason).override_reason
 
 
-def warnings(round_: Round) -> list[str]:
+def warnings(round_: Round, today: date) -> list[str]:
+    """What an organizer should see before the conference: a late vote, deadlines already missed."""
     found = []
     completion = round_.plan.completion_date
     if completion is not None and round_.vote_date > completion:
         found.append(f"the vote is after the plan's completion date {completion.isoformat()}")
+    if round_.status in (RoundStatus.DRAFT, RoundStatus.SCHEDULED):
+        for milestone, day in deadlines(round_.vote_date).items():
+            if day < today:
+                found.append(
+                    f"the D-{milestone.days_before} deadline ({milestone.value}) was {day.isoformat()}, "
+                    "already past: record what arrived and when, or move the vote date"
+                )
     return found
 
 

@@ -462,7 +462,7 @@ def test_the_counting_committee_never_includes_a_candidate(
     assert propose(client, organizer, round_id, voted.id).status_code == 201
     before = database(session)
     refused = client.post(path, json={"full_name": "Đinh Văn Sơn", "cadre_id": voted.id}, headers=organizer)
-    assert refused.status_code == 409
+    assert refused.status_code == 422 and reason_codes(refused) == ["on_counting_committee"]
     assert refused.json()["error"]["message"].startswith(
         "Đinh Văn Sơn is voted on in this round and cannot sit on its counting committee"
     )

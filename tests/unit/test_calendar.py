@@ -206,13 +206,25 @@ def test_a_vote_date_in_the_past_is_refused_even_with_a_reason(days_ago: int) ->
 def test_under_twenty_days_ahead_without_a_reason_is_refused(days: int) -> None:
     with pytest.raises(SchedulingRefused, match="at least 20") as refused:
         check_schedule(TODAY + timedelta(days=days), TODAY)
-    assert refused.value.details == {"days_ahead": days, "minimum": MIN_DAYS_AHEAD}
+    assert refused.value.details == {
+        "days_ahead": days,
+        "minimum": MIN_DAYS_AHEAD,
+        "field": "override_reason",
+    }
 
 
-@pytest.mark.parametrize("reason", ["", "   ", "gấp", "  gấp lắm  ", "123456789", " " * 30])
-def test_under_twenty_days_ahead_with_a_too_short_reason_is_refused(reason: str) -> None:
-    with pytest.raises(SchedulingRefused, match="at least 10 characters"):
+@pytest.mark.parametrize("reason", ["", "   ", " " * 30])
+def test_a_blank_reason_is_no_reason(reason: str) -> None:
+    with pytest.raises(SchedulingRefused, match="unless an override reason of at least 10 characters"):
         check_schedule(TODAY + timedelta(days=19), TODAY, reason)
+
+
+@pytest.mark.parametrize(("reason", "length"), [("gấp", 3), ("  gấp lắm  ", 7), ("123456789", 9)])
+def test_a_too_short_reason_is_told_how_short_it_is(reason: str, length: int) -> None:
+    with pytest.raises(SchedulingRefused, match=f"is {length} characters long; write at least 10") as refused:
+        check_schedule(TODAY + timedelta(days=19), TODAY, reason)
+    assert refused.value.details["reason_length"] == length
+    assert f"mới có {length} ký tự" in refused.value.message_vi
 
 
 @pytest.mark.parametrize(
