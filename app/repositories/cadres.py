@@ -9,8 +9,7 @@ from ballots.levels import FillMethod
 
 from ..models import Cadre, Candidate, CommitteeMember, Post, Round
 from ..models.plan import RoundStatus
-from .common import page
-from .common import contains
+from .common import contains, page
 
 
 def search(
