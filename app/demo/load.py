@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ballots.calendar import VIETNAM_TZ, Milestone, check_schedule, midterm_year
@@ -15,6 +14,8 @@ from ..models import Cadre, Candidate, CommitteeMember, Document, Plan, Post, Ro
 from ..models.organization import Gender
 from ..models.plan import RoundStatus
 from ..models.user import Role
+from ..repositories import common
+from ..repositories import plans as plans_repo
 from ..services import auth, eligibility
 from . import data
 
@@ -55,7 +56,7 @@ def voter_name(i: int) -> str:
 
 
 def load(session: Session, today: date) -> Loaded:
-    if session.scalar(select(Plan).where(Plan.number == data.PLAN_NUMBER)) is not None:
+    if plans_repo.by_number(session, data.PLAN_NUMBER) is not None:
         return Loaded(already=True)
     now = at(today, 8)
     dates = round_dates(today)
@@ -64,8 +65,8 @@ def load(session: Session, today: date) -> Loaded:
     units: dict[str, Unit] = {}
     for key, name, level, parent in data.UNITS:
         units[key] = Unit(name=name, level=level, parent=units[parent] if parent else None)
-        session.add(units[key])
-    session.flush()
+        common.stage(session, units[key])
+    common.flush(session)
 
     cadres: dict[str, Cadre] = {}
     for key, name, born, gender, standing, posts in data.PEOPLE:
@@ -81,8 +82,8 @@ def load(session: Session, today: date) -> Loaded:
             since_day = date.fromisoformat(since.replace("VOTE_YEAR", str(year)))
             cadre.posts.append(Post(title=title, unit_id=units[unit].id, filled_by=how, since=since_day))
         cadres[key] = cadre
-        session.add(cadre)
-    session.flush()
+        common.stage(session, cadre)
+    common.flush(session)
 
     plan = Plan(
         number=data.PLAN_NUMBER,
@@ -96,8 +97,8 @@ def load(session: Session, today: date) -> Loaded:
         publication_days=15,
     )
     assert midterm_year(plan.term_start) == year
-    session.add(plan)
-    session.flush()
+    common.stage(session, plan)
+    common.flush(session)
 
     rounds: dict[str, Round] = {}
     for key, title, unit, index, rulebook, kind, status, candidate_keys, committee in data.ROUNDS:
@@ -112,22 +113,24 @@ def load(session: Session, today: date) -> Loaded:
             status=RoundStatus(status),
             schedule_override_reason=_override(key, dates[index], today),
         )
-        session.add(round_)
-        session.flush()
+        common.stage(session, round_)
+        common.flush(session)
         rounds[key] = round_
         for i in range(data.ROSTER_SIZES[key]):
             title_ = data.VOTER_TITLES[i % len(data.VOTER_TITLES)]
-            session.add(
+            common.stage(
+                session,
                 RosterEntry(
                     round_id=round_.id, position=i + 1, full_name=voter_name(i + index * 50), title=title_
-                )
+                ),
             )
         for i, (name, role, cadre_key) in enumerate(committee):
             cadre_id = cadres[cadre_key].id if cadre_key else None
-            session.add(
+            common.stage(
+                session,
                 CommitteeMember(
                     round_id=round_.id, position=i + 1, full_name=name, role=role, cadre_id=cadre_id
-                )
+                ),
             )
         for i, cadre_key in enumerate(candidate_keys):
             cadre = cadres[cadre_key]
@@ -136,7 +139,8 @@ def load(session: Session, today: date) -> Loaded:
             # becomes ineligible later (a retirement notice, a third place) stays as a row with
             # eligible=False and its reasons: that is what a recomputation leaves, and what the
             # dashboard lists under "excluded". The demo shows that state directly.
-            session.add(
+            common.stage(
+                session,
                 Candidate(
                     round_id=round_.id,
                     cadre_id=cadre.id,
@@ -144,11 +148,11 @@ def load(session: Session, today: date) -> Loaded:
                     post_ids=_posts_for(cadre, round_, units),
                     eligible=True,
                     reasons=[],
-                )
+                ),
             )
-    session.flush()
+    common.flush(session)
     for cadre in cadres.values():
-        session.refresh(cadre)
+        common.refresh(session, cadre)
         eligibility.reassess_cadre(session, cadre, now)
 
     _documents(session, rounds, cadres, today)
@@ -197,7 +201,8 @@ def _documents(session: Session, rounds: dict[str, Round], cadres: dict[str, Cad
 
     def add(round_key: str, kind: Milestone, days_ago: int, cadre_key: str | None, title: str) -> None:
         cadre = cadres[cadre_key] if cadre_key else None
-        session.add(
+        common.stage(
+            session,
             Document(
                 round_id=rounds[round_key].id,
                 cadre_id=cadre.id if cadre else None,
@@ -207,7 +212,7 @@ def _documents(session: Session, rounds: dict[str, Round], cadres: dict[str, Cad
                 "thực hiện chức trách, nhiệm vụ được giao từ đầu nhiệm kỳ đến nay.",
                 submitted_by=cadre.full_name if cadre else "Ban Tổ chức Tỉnh ủy",
                 submitted_at=at(today - timedelta(days=days_ago)),
-            )
+            ),
         )
 
     for key in ("gdtc", "pgdtc1", "pgdtc3", "cvptc", "tpns"):
@@ -219,4 +224,4 @@ def _documents(session: Session, rounds: dict[str, Round], cadres: dict[str, Cad
     add("r_kh", Milestone.DOSSIER, 4, None, "Hồ sơ gửi người ghi phiếu")
     for key in ("gdnv", "pgdnv1"):
         add("r_nv", Milestone.REPORT, 1, key, f"Báo cáo tự kiểm điểm của {cadres[key].full_name}")
-    session.flush()
+    common.flush(session)

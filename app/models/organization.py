@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ballots.levels import FillMethod, UnitLevel
+from ballots.levels import FillMethod, Rulebook, UnitLevel
 
 from .base import Base, archived_column, created_column, id_column, str_enum, updated_column
 
@@ -80,3 +80,12 @@ class Post(Base):
 
     cadre: Mapped[Cadre] = relationship(back_populates="posts")
     unit: Mapped[Unit] = relationship()
+
+    @property
+    def unit_name(self) -> str:
+        return self.unit.name
+
+    @property
+    def rulebook(self) -> Rulebook:
+        """The regulation the post is voted on under (regulation.md §1)."""
+        return self.filled_by.rulebook

@@ -60,6 +60,19 @@ def page(session: Session, stmt: Select[Any], limit: int, offset: int) -> tuple[
     return items, total
 
 
+def stage(session: Session, entity: object) -> None:
+    """Add to the unit of work without writing yet (bulk loads write once, at the next flush)."""
+    session.add(entity)
+
+
+def flush(session: Session) -> None:
+    session.flush()
+
+
+def refresh(session: Session, entity: object) -> None:
+    session.refresh(entity)
+
+
 def add(session: Session, entity: M) -> M:
     session.add(entity)
     session.flush()

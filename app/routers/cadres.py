@@ -7,40 +7,12 @@ from fastapi import APIRouter, Response
 from ballots.levels import FillMethod
 
 from ..deps import ClockDep, Reader, SessionDep, Writer
-from ..models import Cadre, Post
-from ..repositories import cadres as repo
 from ..schemas.cadres import CadreIn, CadreOut, CadrePatch, PostIn, PostOut, PostPatch
 from ..schemas.common import ERROR_RESPONSES, Page
 from ..services import cadres as service
 from .params import IncludeArchived, Limit, Offset
 
 router = APIRouter(prefix="/cadres", tags=["cadres"], responses=ERROR_RESPONSES)
-
-
-def post_out(post: Post) -> PostOut:
-    return PostOut(
-        id=post.id,
-        title=post.title,
-        unit_id=post.unit_id,
-        unit_name=post.unit.name,
-        filled_by=post.filled_by,
-        rulebook=post.filled_by.rulebook,
-        since=post.since,
-        ended_on=post.ended_on,
-    )
-
-
-def cadre_out(cadre: Cadre) -> CadreOut:
-    return CadreOut(
-        id=cadre.id,
-        full_name=cadre.full_name,
-        date_of_birth=cadre.date_of_birth,
-        gender=cadre.gender,
-        retirement_notice_date=cadre.retirement_notice_date,
-        standing_committee_unit_id=cadre.standing_committee_unit_id,
-        archived_at=cadre.archived_at,
-        posts=[post_out(p) for p in cadre.posts],
-    )
 
 
 @router.get("", response_model=Page[CadreOut], summary="List cadres")
@@ -54,7 +26,7 @@ def list_cadres(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[CadreOut]:
-    items, total = repo.search(
+    items, total = service.search(
         session,
         q=q,
         unit_id=unit_id,
@@ -63,36 +35,38 @@ def list_cadres(
         limit=limit,
         offset=offset,
     )
-    return Page(items=[cadre_out(c) for c in items], total=total, limit=limit, offset=offset)
+    return Page(items=[CadreOut.model_validate(c) for c in items], total=total, limit=limit, offset=offset)
 
 
 @router.post("", response_model=CadreOut, status_code=201, summary="Create a cadre with posts")
 def create_cadre(body: CadreIn, _: Writer, session: SessionDep, clock: ClockDep) -> CadreOut:
-    return cadre_out(service.create(session, body, clock.now(), clock.today()))
+    return CadreOut.model_validate(service.create(session, body, clock.now(), clock.today()))
 
 
 @router.get("/{cadre_id}", response_model=CadreOut, summary="One cadre")
 def get_cadre(cadre_id: str, _: Reader, session: SessionDep) -> CadreOut:
-    return cadre_out(service.get(session, cadre_id))
+    return CadreOut.model_validate(service.get(session, cadre_id))
 
 
 @router.patch("/{cadre_id}", response_model=CadreOut, summary="Change a cadre (re-assesses eligibility)")
 def update_cadre(
     cadre_id: str, body: CadrePatch, _: Writer, session: SessionDep, clock: ClockDep
 ) -> CadreOut:
-    return cadre_out(service.update(session, cadre_id, body, clock.now(), clock.today()))
+    return CadreOut.model_validate(service.update(session, cadre_id, body, clock.now(), clock.today()))
 
 
 @router.post("/{cadre_id}/posts", response_model=PostOut, status_code=201, summary="Add a post")
 def add_post(cadre_id: str, body: PostIn, _: Writer, session: SessionDep, clock: ClockDep) -> PostOut:
-    return post_out(service.add_post(session, cadre_id, body, clock.now(), clock.today()))
+    return PostOut.model_validate(service.add_post(session, cadre_id, body, clock.now(), clock.today()))
 
 
 @router.patch("/{cadre_id}/posts/{post_id}", response_model=PostOut, summary="Change a post")
 def update_post(
     cadre_id: str, post_id: str, body: PostPatch, _: Writer, session: SessionDep, clock: ClockDep
 ) -> PostOut:
-    return post_out(service.update_post(session, cadre_id, post_id, body, clock.now(), clock.today()))
+    return PostOut.model_validate(
+        service.update_post(session, cadre_id, post_id, body, clock.now(), clock.today())
+    )
 
 
 @router.delete("/{cadre_id}/posts/{post_id}", status_code=204, summary="Remove a post")
@@ -103,7 +77,7 @@ def delete_post(cadre_id: str, post_id: str, _: Writer, session: SessionDep, clo
 
 @router.post("/{cadre_id}/archive", response_model=CadreOut, summary="Archive a cadre")
 def archive_cadre(cadre_id: str, _: Writer, session: SessionDep, clock: ClockDep) -> CadreOut:
-    return cadre_out(service.archive(session, cadre_id, clock.now()))
+    return CadreOut.model_validate(service.archive(session, cadre_id, clock.now()))
 
 
 @router.delete("/{cadre_id}", status_code=204, summary="Delete a cadre never nominated")

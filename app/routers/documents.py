@@ -10,7 +10,6 @@ from fastapi import APIRouter, File, Form, Response, UploadFile
 from ballots.calendar import Milestone
 
 from ..deps import ClockDep, Reader, SessionDep, SettingsDep, Writer
-from ..models import Document
 from ..schemas.common import ERROR_RESPONSES, Page
 from ..schemas.documents import DocumentOut
 from ..services import documents as service
@@ -18,27 +17,6 @@ from ..services.uploads import DOCX, PDF, content_disposition
 from .params import Limit, Offset
 
 router = APIRouter(tags=["documents"], responses=ERROR_RESPONSES)
-
-
-def document_out(document: Document) -> DocumentOut:
-    timing = service.status(document, document.round)
-    return DocumentOut(
-        id=document.id,
-        round_id=document.round_id,
-        cadre_id=document.cadre_id,
-        kind=document.kind,
-        title=document.title,
-        body=document.body,
-        submitted_by=document.submitted_by,
-        submitted_at=document.submitted_at,
-        file_name=document.file_name,
-        content_type=document.content_type,
-        file_size=document.file_size,
-        file_sha256=document.file_sha256,
-        deadline=timing.deadline,
-        on_time=timing.on_time,
-        days_late=timing.days_late,
-    )
 
 
 @router.post(
@@ -75,7 +53,7 @@ def create_document(
     data = service.NewDocument(kind, title, body, cadre_id or None, submitted_by, submitted_at)
     upload = service.Upload(file.filename or "", file.file) if file is not None and file.filename else None
     document = service.create(session, round_id, data, upload, settings.upload_max_bytes, clock.now())
-    return document_out(document)
+    return service.describe(document)
 
 
 @router.get(
@@ -93,12 +71,12 @@ def list_documents(
     offset: Offset = 0,
 ) -> Page[DocumentOut]:
     items, total = service.search(session, round_id, kind, cadre_id, limit, offset)
-    return Page(items=[document_out(d) for d in items], total=total, limit=limit, offset=offset)
+    return Page(items=[service.describe(d) for d in items], total=total, limit=limit, offset=offset)
 
 
 @router.get("/documents/{document_id}", response_model=DocumentOut, summary="One document")
 def get_document(document_id: str, _: Reader, session: SessionDep) -> DocumentOut:
-    return document_out(service.get(session, document_id))
+    return service.describe(service.get(session, document_id))
 
 
 @router.get(

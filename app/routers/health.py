@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlalchemy import text
 
 from ..deps import SessionDep
+from ..services import health
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", summary="Is the service up and its database reachable?")
 def healthz(session: SessionDep) -> dict[str, str]:
-    session.execute(text("SELECT 1"))
-    return {"status": "ok", "database": session.get_bind().dialect.name}
+    return health.status(session)

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
-from sqlalchemy.orm import Session
 
 from ..deps import ClockDep, Reader, SessionDep, Writer
-from ..models import Plan
-from ..repositories import plans as repo
 from ..schemas.common import ERROR_RESPONSES, Page
 from ..schemas.plans import PlanDetail, PlanIn, PlanOut, PlanPatch
 from ..services import plans as service
 from .params import IncludeArchived, Limit, Offset, Year
 
 router = APIRouter(prefix="/plans", tags=["plans"], responses=ERROR_RESPONSES)
-
-
-def detail(session: Session, plan: Plan) -> PlanDetail:
-    return PlanDetail(
-        **PlanOut.model_validate(plan).model_dump(),
-        round_count=repo.round_count(session, plan.id),
-        warnings=service.warnings(session, plan),
-    )
 
 
 @router.get("", response_model=Page[PlanOut], summary="List plans")
@@ -34,7 +23,7 @@ def list_plans(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[PlanOut]:
-    items, total = repo.search(
+    items, total = service.search(
         session, vote_year=vote_year, q=q, include_archived=include_archived, limit=limit, offset=offset
     )
     return Page(items=[PlanOut.model_validate(p) for p in items], total=total, limit=limit, offset=offset)
@@ -42,22 +31,22 @@ def list_plans(
 
 @router.post("", response_model=PlanDetail, status_code=201, summary="Create a plan")
 def create_plan(body: PlanIn, _: Writer, session: SessionDep) -> PlanDetail:
-    return detail(session, service.create(session, body))
+    return service.detail(session, service.create(session, body))
 
 
 @router.get("/{plan_id}", response_model=PlanDetail, summary="One plan, with warnings")
 def get_plan(plan_id: str, _: Reader, session: SessionDep) -> PlanDetail:
-    return detail(session, service.get(session, plan_id))
+    return service.detail(session, service.get(session, plan_id))
 
 
 @router.patch("/{plan_id}", response_model=PlanDetail, summary="Change a plan")
 def update_plan(plan_id: str, body: PlanPatch, _: Writer, session: SessionDep) -> PlanDetail:
-    return detail(session, service.update(session, plan_id, body))
+    return service.detail(session, service.update(session, plan_id, body))
 
 
 @router.post("/{plan_id}/archive", response_model=PlanDetail, summary="Archive a plan")
 def archive_plan(plan_id: str, _: Writer, session: SessionDep, clock: ClockDep) -> PlanDetail:
-    return detail(session, service.archive(session, plan_id, clock.now()))
+    return service.detail(session, service.archive(session, plan_id, clock.now()))
 
 
 @router.delete("/{plan_id}", status_code=204, summary="Delete a plan without rounds")

@@ -7,7 +7,6 @@ from fastapi import APIRouter, Response
 from ballots.levels import UnitLevel
 
 from ..deps import ClockDep, Reader, SessionDep, Writer
-from ..repositories import units as repo
 from ..schemas.common import ERROR_RESPONSES, Page
 from ..schemas.units import UnitIn, UnitOut, UnitPatch
 from ..services import units as service
@@ -27,7 +26,7 @@ def list_units(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[UnitOut]:
-    items, total = repo.search(
+    items, total = service.search(
         session,
         level=level,
         parent_id=parent_id,

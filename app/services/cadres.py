@@ -22,6 +22,10 @@ from .units import get_active
 POST_FIELDS = ("title", "unit_id", "filled_by", "since", "ended_on")
 
 
+# Listing needs no rule of its own; the router still goes through the service layer.
+search = repo.search
+
+
 def get(session: Session, cadre_id: str) -> Cadre:
     return get_or_404(session, Cadre, cadre_id, "cadre")
 

@@ -16,6 +16,7 @@ from ..models import Document, Round
 from ..repositories import common
 from ..repositories import documents as repo
 from ..repositories.common import get_or_404
+from ..schemas.documents import DocumentOut
 from . import uploads
 from .rounds import EDITABLE
 from .rounds import get as get_round
@@ -138,3 +139,25 @@ def delete(session: Session, document_id: str) -> None:
             details={"status": document.round.status.value},
         )
     common.delete(session, document)
+
+
+def describe(document: Document) -> DocumentOut:
+    """The document as the API shows it, with its timeliness against the round's current date."""
+    timing = status(document, document.round)
+    return DocumentOut(
+        id=document.id,
+        round_id=document.round_id,
+        cadre_id=document.cadre_id,
+        kind=document.kind,
+        title=document.title,
+        body=document.body,
+        submitted_by=document.submitted_by,
+        submitted_at=document.submitted_at,
+        file_name=document.file_name,
+        content_type=document.content_type,
+        file_size=document.file_size,
+        file_sha256=document.file_sha256,
+        deadline=timing.deadline,
+        on_time=timing.on_time,
+        days_late=timing.days_late,
+    )

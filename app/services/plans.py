@@ -16,12 +16,16 @@ from ..repositories import dashboard as dashboard_repo
 from ..repositories import plans as repo
 from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
-from ..schemas.plans import PlanIn, PlanPatch
+from ..schemas.plans import PlanDetail, PlanIn, PlanOut, PlanPatch
 from .dashboard import planned
 
 # The only plan field that may be emptied; every other one a plan always has.
 OPTIONAL = frozenset({"completion_date"})
 TERM_FIELDS = ("term_start", "term_end", "vote_year", "completion_date")
+
+
+# Listing needs no rule of its own; the router still goes through the service layer.
+search = repo.search
 
 
 def get(session: Session, plan_id: str) -> Plan:
@@ -81,6 +85,14 @@ def warnings(session: Session, plan: Plan) -> list[str]:
     rounds = dashboard_repo.live_rounds(session, plan.id)
     found += [p.message for p in ordering_problems([planned(r) for r in rounds])]
     return found
+
+
+def detail(session: Session, plan: Plan) -> PlanDetail:
+    return PlanDetail(
+        **PlanOut.model_validate(plan).model_dump(),
+        round_count=repo.round_count(session, plan.id),
+        warnings=warnings(session, plan),
+    )
 
 
 def create(session: Session, data: PlanIn) -> Plan:
