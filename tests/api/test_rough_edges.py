@@ -117,3 +117,24 @@ def test_a_round_whose_first_deadlines_have_passed_says_so(client: TestClient, o
     )
     assert [w.split(" deadline")[0] for w in round_["warnings"]] == ["the D-20"]
     assert round_["override_reason"] == "Ban Thường vụ quyết định tổ chức sớm"
+
+
+def test_refusals_speak_english_in_message_and_vietnamese_in_message_vi(
+    client: TestClient, organizer: Headers
+) -> None:
+    unit = make_unit(client, organizer, "Sở Tài chính")
+    round_id = make_round(client, organizer, make_plan(client, organizer), unit)["id"]
+    refusals = [
+        client.get("/api/v1/cadres/nobody", headers=organizer),
+        client.post(f"/api/v1/rounds/{round_id}/status", json={"status": "open"}, headers=organizer),
+        client.post(f"/api/v1/rounds/{round_id}/status", json={"status": "counted"}, headers=organizer),
+        client.get(
+            "/api/v1/rounds", params={"date_from": "2027-09-30", "date_to": "2027-09-01"}, headers=organizer
+        ),
+        client.patch(f"/api/v1/rounds/{round_id}", json={"title": None}, headers=organizer),
+    ]
+    for response in refusals:
+        error = response.json()["error"]
+        assert response.status_code in (404, 409, 422), error
+        assert error["message"] and error["message_vi"]
+        assert error["message"] not in error["message_vi"], error
