@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ballots.errors import (
@@ -92,6 +92,25 @@ def _integrity_error(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+# Deadlock, serialization failure, lock not available (PostgreSQL SQLSTATE codes).
+CONTENTION_STATES = frozenset({"40P01", "40001", "55P03"})
+
+
+def _operational_error(_request: Request, exc: Exception) -> JSONResponse:
+    # Locks make concurrent writers wait their turn; should one still give up (a busy timeout, a
+    # deadlock the database broke), the client is told to try again rather than shown a 500.
+    assert isinstance(exc, OperationalError)
+    busy = getattr(exc.orig, "sqlstate", None) in CONTENTION_STATES or "database is locked" in str(exc.orig)
+    if not busy:
+        raise exc
+    log.warning("database busy: %s", exc.orig)
+    return JSONResponse(
+        error_body("busy", "The database is busy with other changes; try again in a moment."),
+        status_code=503,
+        headers={"Retry-After": "1"},
+    )
+
+
 def _data_error(_request: Request, exc: Exception) -> JSONResponse:
     # The database refused a value the schemas let through (a NUL character, a number out of range).
     log.warning("data error: %s", exc)
@@ -111,3 +130,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(IntegrityError, _integrity_error)
     app.add_exception_handler(DataError, _data_error)
+    app.add_exception_handler(OperationalError, _operational_error)

@@ -20,6 +20,7 @@ from ballots.errors import CandidateIneligible
 
 from ..models import Cadre, Candidate, Post, Round
 from ..models.plan import RoundStatus
+from ..repositories import cadres as cadre_repo
 from ..repositories import candidates as repo
 
 PREPARING = (RoundStatus.DRAFT, RoundStatus.SCHEDULED)
@@ -117,6 +118,7 @@ def candidacies(session: Session, cadre: Cadre, plan_id: str) -> list[Candidate]
 
 def reassess_cadre(session: Session, cadre: Cadre, now: datetime) -> None:
     """Recompute the stored verdict of every nomination of ``cadre``, plan by plan."""
+    cadre_repo.lock(session, cadre.id)
     plan_ids = {c.round.plan_id for c in repo.of_cadre(session, cadre.id)}
     for plan_id in plan_ids:
         saved = [
@@ -133,7 +135,8 @@ def reassess_cadre(session: Session, cadre: Cadre, now: datetime) -> None:
 
 def reassess_round(session: Session, round_: Round, now: datetime) -> None:
     """After a round's date, venue, rulebook or committee changed: every candidate of it again."""
-    for candidate in list(round_.candidates):
+    # One order for every request, so two of them never wait on each other's cadres.
+    for candidate in sorted(round_.candidates, key=lambda c: c.cadre_id):
         reassess_cadre(session, candidate.cadre, now)
 
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from ballots.calendar import check_schedule
-from ballots.errors import Conflict, InvalidInput
+from ballots.errors import Conflict, InvalidInput, NotFound
 from ballots.levels import PlaceKind, Rulebook
 
 from ..models import Plan, Round
@@ -33,6 +33,14 @@ EDITABLE = eligibility.PREPARING
 
 def get(session: Session, round_id: str) -> Round:
     return get_or_404(session, Round, round_id, "round")
+
+
+def get_locked(session: Session, round_id: str) -> Round:
+    """The round, locked until the transaction ends: changes to its members and status take turns."""
+    round_ = repo.get_for_update(session, round_id)
+    if round_ is None:
+        raise NotFound(f"no round with id '{round_id}'", details={"id": round_id, "kind": "round"})
+    return round_
 
 
 def search(
@@ -165,7 +173,8 @@ def update(session: Session, round_id: str, data: RoundPatch, now: datetime, tod
 def change_status(
     session: Session, round_id: str, status: RoundStatus, override_reason: str | None, today: date
 ) -> Round:
-    round_ = get(session, round_id)
+    # Locked: opening a round while a candidate is being added would print a ballot without them.
+    round_ = get_locked(session, round_id)
     if round_.archived_at is not None:
         raise Conflict(
             f"round '{round_.title}' is archived; its status no longer changes",
