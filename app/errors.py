@@ -81,9 +81,25 @@ def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+# Unique keys a race between two requests can hit (services check them first, with the same words).
+DUPLICATES = (
+    ("name_key", "a unit with this name (ignoring case) already exists there", "name"),
+    ("number_key", "a plan with this number (ignoring case) already exists", "number"),
+)
+
+
 def _integrity_error(_request: Request, exc: Exception) -> JSONResponse:
     # Services check first; this is the backstop for races between two requests.
     log.warning("integrity error: %s", exc)
+    assert isinstance(exc, IntegrityError)
+    diag = getattr(exc.orig, "diag", None)
+    # PostgreSQL names the constraint; SQLite names its columns in the message.
+    found = f"{getattr(diag, 'constraint_name', '')} {exc.orig}"
+    for marker, message, field in DUPLICATES:
+        if marker in found:
+            return JSONResponse(
+                error_body("conflict", f"{message}; give another one", {"field": field}), status_code=409
+            )
     return JSONResponse(
         error_body(
             "conflict", "The change conflicts with existing data (a duplicate or a missing reference)."

@@ -6,6 +6,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import Plan, Round
+from ..text import text_key
 from .common import page
 
 
@@ -33,7 +34,7 @@ def search(
 
 def by_number(session: Session, number: str) -> Plan | None:
     """The plan with this number, whatever the letter case: "96-kh/tu" is still 96-KH/TU."""
-    return session.scalar(select(Plan).where(func.lower(Plan.number) == func.lower(number)).limit(1))
+    return session.scalar(select(Plan).where(Plan.number_key == text_key(number)))
 
 
 def round_count(session: Session, plan_id: str) -> int:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from ballots.levels import UnitLevel
 
 from ..models import Cadre, Post, Round, Unit
+from ..text import text_key
 from .common import page
 
 # Provinces before districts, whatever the stored strings sort like.
@@ -37,8 +38,9 @@ def search(
 
 
 def by_name(session: Session, name: str, parent_id: str | None) -> Unit | None:
+    """The sibling unit with this name as people read it: any case, composed or not."""
     parent = Unit.parent_id.is_(None) if parent_id is None else Unit.parent_id == parent_id
-    return session.scalar(select(Unit).where(Unit.name == name, parent))
+    return session.scalar(select(Unit).where(Unit.name_key == text_key(name), parent))
 
 
 def all_units(session: Session) -> list[Unit]:

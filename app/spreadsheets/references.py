@@ -8,15 +8,14 @@ from the reference it typed, so a parent may sit on a later row.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..models import Unit
+from ..text import text_key
 
-
-def key(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+# Sheets compare names exactly as the unique indexes on units and plans do.
+key = text_key
 
 
 @dataclass(eq=False)
