@@ -70,7 +70,8 @@ def _saved_nomination(session: Session, cadre: Cadre, candidate: Candidate) -> r
     taken for good and an ineligible one is no place at all."""
     nomination = _nomination(session, cadre, candidate.round, candidate.post_ids)
     if candidate.round.status in PREPARING:
-        return nomination
+        # An eligible candidacy is a place held: a tie-break alone never takes it away.
+        return replace(nomination, accepted=candidate.eligible)
     return replace(nomination, fixed=True) if candidate.eligible else None
 
 
@@ -100,9 +101,14 @@ def require_eligible(verdict: rules.Verdict, cadre: Cadre) -> None:
     if not verdict.eligible:
         reasons = [reason_dict(r) for r in verdict.reasons]
         summary = "; ".join(r.message for r in verdict.reasons)
+        details: dict[str, Any] = {"cadre_id": cadre.id, "reasons": reasons}
+        kept = [
+            r.details["kept_round_ids"] for r in verdict.reasons if r.code is rules.ReasonCode.THIRD_PLACE
+        ]
+        if kept:
+            details["kept_round_ids"] = kept[0]
         raise CandidateIneligible(
-            f"{cadre.full_name} cannot be voted on in this round: {summary}",
-            details={"cadre_id": cadre.id, "reasons": reasons},
+            f"{cadre.full_name} cannot be voted on in this round: {summary}", details=details
         )
 
 
