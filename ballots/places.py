@@ -81,8 +81,8 @@ def choose_places(cadre: Cadre, nominations: Iterable[Nomination]) -> PlaceChoic
             kept.append(nomination)
             if place.rulebook is Rulebook.NQ96:
                 councils[place.locality_id] = nomination
-        elif nomination.accepted:
-            dropped.append((nomination, _displaced(cadre, nomination, kept)))
+        elif nomination.accepted and (ahead := _ahead_by_rule(cadre, nomination, kept)):
+            dropped.append((nomination, _displaced(cadre, nomination, ahead, kept)))
         else:
             dropped.append((nomination, _third_place(cadre, tuple(k.place for k in kept))))
     return PlaceChoice(tuple(kept), tuple(dropped))
@@ -101,29 +101,38 @@ def _third_place(cadre: Cadre, kept: tuple[Place, ...]) -> Reason:
     names = "; ".join(p.name for p in kept)
     return Reason(
         ReasonCode.THIRD_PLACE,
-        f"{cadre.name} is already voted on at {MAX_PLACES} places in this plan ({names}), which "
-        "the regulation ranks at least as high as this one; withdraw one of them first",
-        f"{cadre.name} đã được lấy phiếu tại {MAX_PLACES} nơi trong kế hoạch ({names}), có thứ tự "
-        "ưu tiên không thấp hơn nơi này; cần rút một trong hai nơi đó trước",
+        f"{cadre.name} is already voted on at {MAX_PLACES} places in this plan ({names}), kept before "
+        "this one (voted on already, or of equal or higher priority under the regulation); "
+        "to vote on the cadre here, withdraw one of them first",
+        f"{cadre.name} đã được lấy phiếu tại {MAX_PLACES} nơi trong kế hoạch ({names}), được giữ "
+        "trước nơi này (đã bỏ phiếu, hoặc có thứ tự ưu tiên không thấp hơn); muốn lấy phiếu tại đây "
+        "cần rút một trong hai nơi đó trước",
         details={"kept_round_ids": [p.round_id for p in kept]},
     )
 
 
-def _why_kept(cadre: Cadre, nomination: Nomination, language: int) -> str:
+def _ahead_by_rule(cadre: Cadre, held: Nomination, kept: list[Nomination]) -> list[Nomination]:
+    """The kept places that outrank a place held by rule, not by a tie-break: already voted on, or
+    of strictly higher priority under regulation.md §2."""
+    rank = priority_rank(cadre, held)
+    return [k for k in kept if k.fixed or priority_rank(cadre, k) < rank]
+
+
+def _why(cadre: Cadre, nomination: Nomination, language: int) -> str:
     if nomination.fixed:
         return ("already voted on", "đã bỏ phiếu")[language]
     return PRIORITY_LABELS[priority_rank(cadre, nomination)][language]
 
 
-def _displaced(cadre: Cadre, lost: Nomination, kept: list[Nomination]) -> Reason:
-    """A place the cadre held, taken by places the regulation ranks higher (or already voted on)."""
-    names = "; ".join(f"{k.place.name}: {_why_kept(cadre, k, 0)}" for k in kept)
-    names_vi = "; ".join(f"{k.place.name}: {_why_kept(cadre, k, 1)}" for k in kept)
-    own, own_vi = PRIORITY_LABELS[priority_rank(cadre, lost)]
+def _displaced(cadre: Cadre, lost: Nomination, ahead: list[Nomination], kept: list[Nomination]) -> Reason:
+    """A place the cadre held, lost to a place the regulation puts before it."""
+    winners = "; ".join(f"{k.place.name} ({_why(cadre, k, 0)})" for k in ahead)
+    winners_vi = "; ".join(f"{k.place.name} ({_why(cadre, k, 1)})" for k in ahead)
     return Reason(
         ReasonCode.DISPLACED,
-        f"{cadre.name} lost this place ({own}) to {MAX_PLACES} places of higher priority ({names})",
-        f"{cadre.name} không còn được lấy phiếu tại nơi này ({own_vi}) do đã có {MAX_PLACES} nơi "
-        f"ưu tiên hơn ({names_vi})",
+        f"{cadre.name} is no longer voted on at this place ({_why(cadre, lost, 0)}): the regulation "
+        f"puts {winners} before it, and a cadre is voted on at {MAX_PLACES} places at most",
+        f"{cadre.name} không còn được lấy phiếu tại nơi này ({_why(cadre, lost, 1)}): theo thứ tự ưu "
+        f"tiên, {winners_vi} được giữ trước, mỗi cán bộ chỉ được lấy phiếu tại tối đa {MAX_PLACES} nơi",
         details={"kept_round_ids": [k.place.round_id for k in kept]},
     )
