@@ -174,7 +174,7 @@ class Displacement(Orm):
     def _state_each_displacement(self) -> Self:
         if not self.warnings:
             self.warnings = [
-                f"the cadre is no longer voted on in '{d.round_title}' ({d.vote_date.isoformat()}): "
+                f"displaced from '{d.round_title}' ({d.vote_date.isoformat()}): "
                 + "; ".join(r.message for r in d.reasons)
                 for d in self.displaced
             ]
