@@ -82,9 +82,11 @@ def _http_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 # Unique keys a race between two requests can hit (services check them first, with the same words).
+# Each with what PostgreSQL (the constraint's name) or SQLite (its columns) puts in the error.
 DUPLICATES = (
-    ("name_key", "a unit with this name (ignoring case) already exists there", "name"),
-    ("number_key", "a plan with this number (ignoring case) already exists", "number"),
+    (("name_key",), "a unit with this name (ignoring case) already exists there", "name"),
+    (("number_key",), "a plan with this number (ignoring case) already exists", "number"),
+    (("uq_posts_", "posts.cadre_id"), "the cadre already holds a post of this title in this unit", "title"),
 )
 
 
@@ -93,10 +95,9 @@ def _integrity_error(_request: Request, exc: Exception) -> JSONResponse:
     log.warning("integrity error: %s", exc)
     assert isinstance(exc, IntegrityError)
     diag = getattr(exc.orig, "diag", None)
-    # PostgreSQL names the constraint; SQLite names its columns in the message.
     found = f"{getattr(diag, 'constraint_name', '')} {exc.orig}"
-    for marker, message, field in DUPLICATES:
-        if marker in found:
+    for markers, message, field in DUPLICATES:
+        if any(m in found for m in markers):
             return JSONResponse(
                 error_body("conflict", f"{message}; give another one", {"field": field}), status_code=409
             )

@@ -27,6 +27,13 @@ def get(session: Session, cadre_id: str) -> Cadre:
     return get_or_404(session, Cadre, cadre_id, "cadre")
 
 
+def get_locked(session: Session, cadre_id: str) -> Cadre:
+    """The cadre, locked until the transaction ends: its posts are checked against each other (no
+    title twice in one unit, in any case), so two requests must not check them at the same time."""
+    repo.lock(session, cadre_id)
+    return get(session, cadre_id)
+
+
 def age_on(born: date, day: date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
@@ -135,7 +142,7 @@ def update(session: Session, cadre_id: str, data: CadrePatch, now: datetime, tod
 
 
 def add_post(session: Session, cadre_id: str, data: PostIn, now: datetime, today: date) -> Post:
-    cadre = get(session, cadre_id)
+    cadre = get_locked(session, cadre_id)
     fields = data.model_dump()
     _check_post(session, cadre, fields, today, None)
     post = Post(cadre_id=cadre.id, **fields)
@@ -156,7 +163,7 @@ def _post(cadre: Cadre, post_id: str) -> Post:
 def update_post(
     session: Session, cadre_id: str, post_id: str, data: PostPatch, now: datetime, today: date
 ) -> Post:
-    cadre = get(session, cadre_id)
+    cadre = get_locked(session, cadre_id)
     post = _post(cadre, post_id)
     changes = data.model_dump(exclude_unset=True)
     _refuse_emptied(changes, ("title", "unit_id", "filled_by", "since"))

@@ -81,3 +81,17 @@ def test_a_race_that_reaches_the_database_is_answered_409_with_what_clashed(
     assert (unit.status_code, unit.json()["error"]["details"]) == (409, {"field": "name"})
     assert "a unit with this name (ignoring case) already exists" in unit.json()["error"]["message"]
     assert (plan.status_code, plan.json()["error"]["details"]) == (409, {"field": "number"})
+
+
+def test_a_post_added_twice_in_a_race_is_answered_409_naming_the_title(
+    client: TestClient, organizer: Headers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unit = make_unit(client, organizer, "Sở Tài chính")
+    post = {"title": "Giám đốc Sở", "unit_id": unit, "filled_by": "appointed", "since": "2021-03-15"}
+    cadre = client.post(
+        "/api/v1/cadres", json={"full_name": "Lê Văn Tám", "posts": [post]}, headers=organizer
+    )
+    # As if the other request's post arrived between this one's check and its insert.
+    monkeypatch.setattr("app.services.cadres._check_post", lambda *_, **__: None)
+    again = client.post(f"/api/v1/cadres/{cadre.json()['id']}/posts", json=post, headers=organizer)
+    assert (again.status_code, again.json()["error"]["details"]) == (409, {"field": "title"})
