@@ -42,6 +42,8 @@ class Outcome:
 
 
 def _status_and_message(response: httpx.Response) -> tuple[int, str]:
+    if not response.headers.get("content-type", "").startswith("application/json"):
+        return response.status_code, response.text  # a 500 from the server's own error page
     body = response.json()
     return response.status_code, body["error"]["message"] if "error" in body else ""
 
@@ -156,6 +158,27 @@ def cadre_imports(base: str, token: str, count: int = 20, people: int = 3) -> Ou
     with client(base, token) as c:
         stored = c.get("/api/v1/cadres", params={"q": f"Trần Thị {tag}", "limit": 100}).json()["total"]
     return Outcome(statuses, int(stored))
+
+
+def roster_imports(base: str, token: str, count: int = 10, people: int = 5) -> Outcome:
+    """One roster file of ``people`` voters imported into one round ``count`` times at once;
+    ``left``: voters on the roster."""
+    tag = _tag()
+    round_id = _round(base, token, _plan(base, token, f"RI-{tag}"), _unit(base, token, f"Sở {tag}"), 21)
+    content = workbook(
+        [["Họ và tên", "Chức vụ", "Liên hệ"], *[[f"Cử tri {i}", "", ""] for i in range(people)]]
+    )
+
+    def send(_: int) -> int:
+        with client(base, token) as c:
+            files = {"file": ("roster.xlsx", content)}
+            url = "/api/v1/spreadsheets/import/roster"
+            return c.post(url, files=files, params={"round_id": round_id}).status_code
+
+    statuses = concurrently(count, send)
+    with client(base, token) as c:
+        roster = c.get(f"/api/v1/rounds/{round_id}/roster").json()
+    return Outcome(statuses, len(roster))
 
 
 def same_top_level_unit(base: str, token: str, count: int = 10) -> Outcome:

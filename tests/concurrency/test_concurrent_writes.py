@@ -12,6 +12,7 @@ from scenarios import (
     logins,
     proposals,
     roster_additions,
+    roster_imports,
     same_plan_number,
     same_top_level_unit,
 )
@@ -45,6 +46,13 @@ def test_twenty_imports_of_one_workbook_at_once_store_each_person_once(live: Liv
     assert outcome.left == 3
     assert outcome.failures == 0, outcome.statuses
     assert outcome.count(201) >= 1
+
+
+def test_ten_imports_of_one_roster_file_into_one_round_at_once_summon_each_voter_once(live: Live) -> None:
+    outcome = roster_imports(live.base, live.token, 10, 5)
+    assert outcome.left == 5
+    # The first import summons them; the others find them on the roster and refuse every row.
+    assert sorted(outcome.statuses) == [201] + [422] * 9, server_errors(live)
 
 
 def test_one_top_level_unit_created_at_once_in_several_letter_cases_is_stored_once(live: Live) -> None:
