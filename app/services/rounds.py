@@ -134,7 +134,8 @@ def create(session: Session, data: RoundIn, today: date) -> Round:
 
 
 def update(session: Session, round_id: str, data: RoundPatch, now: datetime, today: date) -> Round:
-    round_ = get(session, round_id)
+    # Locked, so the round cannot open between the check below and the change.
+    round_ = get_locked(session, round_id)
     require_editable(round_)
     changes = data.model_dump(exclude_unset=True, exclude={"override_reason"})
     emptied = [
@@ -211,21 +212,21 @@ def _check_ready(round_: Round) -> None:
 
 
 def archive(session: Session, round_id: str, now: datetime) -> Round:
-    round_ = archive_entity(session, get(session, round_id), now)
+    round_ = archive_entity(session, get_locked(session, round_id), now)
     # An archived round holds no place any more, so a refused third place may now be free.
-    for candidate in round_.candidates:
+    for candidate in sorted(round_.candidates, key=lambda c: c.cadre_id):
         eligibility.reassess_cadre(session, candidate.cadre, now)
     return round_
 
 
 def delete(session: Session, round_id: str, now: datetime) -> None:
-    round_ = get(session, round_id)
+    round_ = get_locked(session, round_id)
     if round_.status not in EDITABLE:
         raise Conflict(
             f"round '{round_.title}' is {round_.status.value} and may hold ballots; archive it instead",
             details={"status": round_.status.value},
         )
-    cadres = [c.cadre for c in round_.candidates]
+    cadres = [c.cadre for c in sorted(round_.candidates, key=lambda c: c.cadre_id)]
     common.delete(session, round_)
     for cadre in cadres:
         eligibility.reassess_cadre(session, cadre, now)
