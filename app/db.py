@@ -45,8 +45,16 @@ def _unicode_lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
+# An execution option naming how a transaction that writes begins; read by the SQLite listener.
+WRITE_OPTION = "tinnhiem_writes"
+
+
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A deferred BEGIN that later writes cannot upgrade its lock while another writer holds it, and
+    # SQLite then fails at once instead of waiting: writers take the lock up front and queue within
+    # the busy timeout. Readers stay deferred so they never wait for one another.
+    writes = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
@@ -54,10 +62,17 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any error."""
+def transaction(factory: sessionmaker[Session], *, writes: bool = True) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any error.
+
+    ``writes=False`` for a unit that only reads; on SQLite it then neither takes nor waits for the
+    write lock. PostgreSQL needs no hint: its rows are locked as they are written.
+    """
     session = factory()
     try:
+        if writes:
+            # The option must reach the connection before its BEGIN, so the connection is taken now.
+            session.connection(execution_options={WRITE_OPTION: True})
         yield session
         session.commit()
     except BaseException:

@@ -29,9 +29,14 @@ def get_clock(request: Request) -> Clock:
     return clock
 
 
+# Methods that change nothing: their transactions read without taking SQLite's write lock.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def get_session(request: Request) -> Iterator[Session]:
     """The request owns the transaction: commit when the handler succeeds, roll back otherwise."""
-    with transaction(request.app.state.sessionmaker) as session:
+    writes = request.method not in SAFE_METHODS
+    with transaction(request.app.state.sessionmaker, writes=writes) as session:
         yield session
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ballots.errors import (
@@ -110,14 +110,50 @@ def _http_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+# Unique keys a race between two requests can hit (services check them first, with the same words).
+# Each with what PostgreSQL (the constraint's name) or SQLite (its columns) puts in the error.
+DUPLICATES = (
+    (("name_key",), "a unit with this name (ignoring case) already exists there", "name"),
+    (("number_key",), "a plan with this number (ignoring case) already exists", "number"),
+    (("uq_posts_", "posts.cadre_id"), "the cadre already holds a post of this title in this unit", "title"),
+)
+
+
 def _integrity_error(_request: Request, exc: Exception) -> JSONResponse:
     # Services check first; this is the backstop for races between two requests.
     log.warning("integrity error: %s", exc)
+    assert isinstance(exc, IntegrityError)
+    diag = getattr(exc.orig, "diag", None)
+    found = f"{getattr(diag, 'constraint_name', '')} {exc.orig}"
+    for markers, message, field in DUPLICATES:
+        if any(m in found for m in markers):
+            return JSONResponse(
+                error_body("conflict", f"{message}; give another one", {"field": field}), status_code=409
+            )
     return JSONResponse(
         error_body(
             "conflict", "The change conflicts with existing data (a duplicate or a missing reference)."
         ),
         status_code=409,
+    )
+
+
+# Deadlock, serialization failure, lock not available (PostgreSQL SQLSTATE codes).
+CONTENTION_STATES = frozenset({"40P01", "40001", "55P03"})
+
+
+def _operational_error(_request: Request, exc: Exception) -> JSONResponse:
+    # Locks make concurrent writers wait their turn; should one still give up (a busy timeout, a
+    # deadlock the database broke), the client is told to try again rather than shown a 500.
+    assert isinstance(exc, OperationalError)
+    busy = getattr(exc.orig, "sqlstate", None) in CONTENTION_STATES or "database is locked" in str(exc.orig)
+    if not busy:
+        raise exc
+    log.warning("database busy: %s", exc.orig)
+    return JSONResponse(
+        error_body("busy", "The database is busy with other changes; try again in a moment."),
+        status_code=503,
+        headers={"Retry-After": "1"},
     )
 
 
@@ -140,3 +176,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(IntegrityError, _integrity_error)
     app.add_exception_handler(DataError, _data_error)
+    app.add_exception_handler(OperationalError, _operational_error)

@@ -1,6 +1,7 @@
 """Tín nhiệm's rule core: pure functions over frozen dataclasses, no I/O, no clock, no randomness.
 
-Modules: ``levels`` (vocabulary), ``errors`` (the exception tree), ``eligibility`` (§2),
+Modules: ``levels`` (vocabulary), ``errors`` (the exception tree), ``eligibility`` (§2: verdicts,
+over ``nominations``, its inputs and per-post exclusions, and ``places``, the two-place choice),
 ``calendar`` (§1, §3), ``ballot`` (§5), ``tally`` (§6, §7).
 """
 

@@ -24,8 +24,11 @@ def composed(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """What two names are compared by: composed, then case-folded ('SỞ NỘI VỤ' == 'Sở nội vụ')."""
-    return composed(text).casefold()
+    """What two names or numbers are compared by: the same letters in any case, composed or not, with
+    spaces collapsed ("Sở  tài chính" is "SỞ TÀI CHÍNH"). Stored beside unit names and plan numbers,
+    where unique indexes use it: computed here, once, so SQLite and PostgreSQL agree."""
+    folded = unicodedata.normalize("NFD", " ".join(text.split())).casefold()
+    return unicodedata.normalize("NFC", folded)
 
 
 def has_control_characters(text: str) -> bool:

@@ -34,9 +34,12 @@ def run_migrations_online() -> None:
         _run(connection)
         return
     engine = make_engine(_url())
-    with engine.connect() as conn:
-        _run(conn)
-    engine.dispose()
+    try:
+        with engine.connect() as conn:
+            _run(conn)
+    finally:
+        # Also when a migration refuses to go on: a pooled connection left open outlives the run.
+        engine.dispose()
 
 
 def _run(connection: object) -> None:

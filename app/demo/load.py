@@ -146,7 +146,8 @@ def load(session: Session, today: date) -> Loaded:
                     cadre_id=cadre.id,
                     position=i + 1,
                     post_ids=_posts_for(cadre, round_, units),
-                    eligible=True,
+                    # Not a place held yet: no nomination wins a tie-break for having been stored first.
+                    eligible=False,
                     reasons=[],
                 ),
             )

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ballots.levels import FillMethod, Rulebook, UnitLevel
+from ballots.records import name_key
 
 from .base import Base, archived_column, created_column, id_column, str_enum, updated_column
 
@@ -20,10 +21,22 @@ class Gender(StrEnum):
 
 class Unit(Base):
     __tablename__ = "units"
-    __table_args__ = (UniqueConstraint("parent_id", "name"),)
+    __table_args__ = (
+        # Names are unique among siblings as people read them (ballots.records.name_key). NULLs never
+        # clash in a unique index, so top-level units need an index of their own.
+        UniqueConstraint("parent_id", "name_key"),
+        Index(
+            "uq_units_top_level_name_key",
+            "name_key",
+            unique=True,
+            sqlite_where=text("parent_id IS NULL"),
+            postgresql_where=text("parent_id IS NULL"),
+        ),
+    )
 
     id: Mapped[str] = id_column()
     name: Mapped[str] = mapped_column(String(200), nullable=False)
+    name_key: Mapped[str] = mapped_column(Text, nullable=False)
     level: Mapped[UnitLevel] = mapped_column(str_enum(UnitLevel, "unit_level"), nullable=False)
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
     created_at: Mapped[datetime] = created_column()
@@ -31,6 +44,11 @@ class Unit(Base):
     archived_at: Mapped[datetime | None] = archived_column()
 
     parent: Mapped[Unit | None] = relationship(remote_side="Unit.id")
+
+    @validates("name")
+    def _keep_name_key(self, _attribute: str, name: str) -> str:
+        self.name_key = name_key(name)
+        return name
 
     @property
     def locality(self) -> Unit:

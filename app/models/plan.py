@@ -16,9 +16,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ballots.levels import PlaceKind, Rulebook
+from ballots.records import name_key
 
 from .base import Base, archived_column, created_column, id_column, str_enum, updated_column
 from .organization import Cadre, Unit
@@ -42,10 +43,13 @@ class Plan(Base):
         CheckConstraint(
             "ballot_retention_years > 0 AND paper_retention_years > 0", name="retention_positive"
         ),
+        # "96-KH/TU" and "96-kh/tu" are one number (ballots.records.name_key).
+        UniqueConstraint("number_key"),
     )
 
     id: Mapped[str] = id_column()
-    number: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    number: Mapped[str] = mapped_column(String(64), nullable=False)
+    number_key: Mapped[str] = mapped_column(Text, nullable=False)
     title: Mapped[str] = mapped_column(String(300), nullable=False)
     issuing_body: Mapped[str] = mapped_column(String(200), nullable=False)
     term_start: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -61,6 +65,11 @@ class Plan(Base):
     archived_at: Mapped[datetime | None] = archived_column()
 
     rounds: Mapped[list[Round]] = relationship(back_populates="plan", order_by="Round.vote_date")
+
+    @validates("number")
+    def _keep_number_key(self, _attribute: str, number: str) -> str:
+        self.number_key = name_key(number)
+        return number
 
 
 class Round(Base):

@@ -59,3 +59,13 @@ def post_in_use(session: Session, cadre_id: str, post_id: str) -> bool:
         .where(Candidate.cadre_id == cadre_id, Round.status != RoundStatus.DRAFT)
     )
     return any(post_id in ids for ids in session.scalars(stmt))
+
+
+def lock(session: Session, cadre_id: str) -> None:
+    """Lock the cadre's row until the transaction ends, so the cadre's places in every plan are
+    decided by one request at a time (the two-place rule spans rows). Taken before the other places
+    are read; SQLite ignores FOR UPDATE, its writers already hold the write lock (BEGIN IMMEDIATE).
+
+    FOR NO KEY UPDATE: lockers take turns, while rows that merely refer to the cadre (a new post, a
+    committee seat) are still written without waiting."""
+    session.execute(select(Cadre.id).where(Cadre.id == cadre_id).with_for_update(key_share=True))

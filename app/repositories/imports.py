@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import zlib
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..models import Cadre, Post
@@ -18,3 +20,15 @@ def cadres_with_posts(session: Session, *, active_only: bool = False) -> list[Ca
     if active_only:
         stmt = stmt.where(Cadre.archived_at.is_(None))
     return list(session.scalars(stmt))
+
+
+def lock_sheet(session: Session, sheet: str) -> None:
+    """Imports of one kind of sheet take turns until the transaction ends.
+
+    An import decides "new person or known one" by name and birth date across the whole table; two
+    imports at once would each find nobody and store everyone twice. A unique index cannot say it
+    (two genuine namesakes born the same day may be entered by hand), so the import locks instead:
+    a PostgreSQL advisory lock; SQLite writers already hold the write lock from BEGIN IMMEDIATE.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(zlib.crc32(f"tinnhiem.import.{sheet}".encode()))))

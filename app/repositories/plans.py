@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from ballots.records import name_key
+
 from ..models import Plan, Round
 from .common import contains, page
 
@@ -27,7 +29,7 @@ def search(
 
 def by_number(session: Session, number: str) -> Plan | None:
     """The plan with this number, whatever the letter case: "96-kh/tu" is still 96-KH/TU."""
-    return session.scalar(select(Plan).where(func.lower(Plan.number) == func.lower(number)).limit(1))
+    return session.scalar(select(Plan).where(Plan.number_key == name_key(number)))
 
 
 def round_count(session: Session, plan_id: str) -> int:

@@ -103,3 +103,17 @@ def next_position(
 ) -> int:
     current = session.scalar(select(func.max(model.position)).where(model.round_id == round_id))
     return (current or 0) + 1
+
+
+def get_for_update(session: Session, round_id: str) -> Round | None:
+    """The round, locked until the transaction ends: writers of its members (positions, rosters,
+    candidates) and of its status take turns. SQLite ignores FOR UPDATE: its writers already hold
+    the database's write lock from BEGIN IMMEDIATE. FOR NO KEY UPDATE: rows that merely refer to
+    the round (documents) are still written without waiting."""
+    stmt = (
+        select(Round)
+        .where(Round.id == round_id)
+        .with_for_update(key_share=True)
+        .execution_options(populate_existing=True)
+    )
+    return session.scalar(stmt)

@@ -6,6 +6,7 @@ from sqlalchemy import case, exists, or_, select
 from sqlalchemy.orm import Session
 
 from ballots.levels import UnitLevel
+from ballots.records import name_key
 
 from ..models import Cadre, Post, Round, Unit
 from .common import contains, page
@@ -37,8 +38,9 @@ def search(
 
 
 def by_name(session: Session, name: str, parent_id: str | None) -> Unit | None:
+    """The sibling unit with this name as people read it: any case, composed or not."""
     parent = Unit.parent_id.is_(None) if parent_id is None else Unit.parent_id == parent_id
-    return session.scalar(select(Unit).where(Unit.name == name, parent))
+    return session.scalar(select(Unit).where(Unit.name_key == name_key(name), parent))
 
 
 def all_units(session: Session) -> list[Unit]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ballots.levels import PlaceKind, Rulebook
 
@@ -160,10 +160,32 @@ class Displaced(Orm):
     reasons: list[ReasonOut]
 
 
-class CandidateAdded(CandidateOut):
-    displaced: list[Displaced] = Field(
-        description="Other rounds of the plan where this cadre lost a place as a result (regulation §2)."
+class Displacement(Orm):
+    """What accepting a proposal cost elsewhere: stated first, because the organizer must act on it."""
+
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="One sentence per candidacy this proposal displaced; empty when it displaced none.",
     )
+    displaced: list[Displaced] = Field(
+        description="Other rounds of the plan where this cadre lost a place because the regulation "
+        "ranks this one higher (regulation §2); an equal or lower place is refused instead."
+    )
+
+    @model_validator(mode="after")
+    def _state_each_displacement(self) -> Self:
+        if not self.warnings:
+            self.warnings = [
+                f"displaced from '{d.round_title}' ({d.vote_date.isoformat()}): "
+                + "; ".join(r.message for r in d.reasons)
+                for d in self.displaced
+            ]
+        return self
+
+
+# The displacement comes first in the body: bases' fields are laid out from the last base up.
+class CandidateAdded(CandidateOut, Displacement):
+    pass
 
 
 class CommitteeIn(Strict):

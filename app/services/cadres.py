@@ -30,6 +30,13 @@ def get(session: Session, cadre_id: str) -> Cadre:
     return get_or_404(session, Cadre, cadre_id, "cadre")
 
 
+def get_locked(session: Session, cadre_id: str) -> Cadre:
+    """The cadre, locked until the transaction ends: its posts are checked against each other (no
+    title twice in one unit, in any case), so two requests must not check them at the same time."""
+    repo.lock(session, cadre_id)
+    return get(session, cadre_id)
+
+
 def _check_standing_committee(session: Session, unit_id: str) -> None:
     unit = get_active(session, unit_id)
     # The two-place rule compares this id with the locality of each round's unit, so a department
@@ -108,7 +115,7 @@ def update(session: Session, cadre_id: str, data: CadrePatch, now: datetime, tod
 
 
 def add_post(session: Session, cadre_id: str, data: PostIn, now: datetime, today: date) -> Post:
-    cadre = get(session, cadre_id)
+    cadre = get_locked(session, cadre_id)
     fields = data.model_dump()
     _check_post(session, cadre, fields, today, None)
     post = Post(cadre_id=cadre.id, **fields)
@@ -131,7 +138,7 @@ def _post(cadre: Cadre, post_id: str) -> Post:
 def update_post(
     session: Session, cadre_id: str, post_id: str, data: PostPatch, now: datetime, today: date
 ) -> Post:
-    cadre = get(session, cadre_id)
+    cadre = get_locked(session, cadre_id)
     post = _post(cadre, post_id)
     changes = data.model_dump(exclude_unset=True)
     merged = {c: getattr(post, c) for c in POST_FIELDS} | changes

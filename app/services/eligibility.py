@@ -20,6 +20,7 @@ from ballots.errors import CandidateIneligible
 
 from ..models import Cadre, Candidate, Post, Round
 from ..models.plan import RoundStatus
+from ..repositories import cadres as cadre_repo
 from ..repositories import candidates as repo
 
 PREPARING = (RoundStatus.DRAFT, RoundStatus.SCHEDULED)
@@ -69,7 +70,8 @@ def _saved_nomination(session: Session, cadre: Cadre, candidate: Candidate) -> r
     taken for good and an ineligible one is no place at all."""
     nomination = _nomination(session, cadre, candidate.round, candidate.post_ids)
     if candidate.round.status in PREPARING:
-        return nomination
+        # An eligible candidacy is a place held: a tie-break alone never takes it away.
+        return replace(nomination, accepted=candidate.eligible)
     return replace(nomination, fixed=True) if candidate.eligible else None
 
 
@@ -99,9 +101,14 @@ def require_eligible(verdict: rules.Verdict, cadre: Cadre) -> None:
     if not verdict.eligible:
         reasons = [reason_dict(r) for r in verdict.reasons]
         summary = "; ".join(r.message for r in verdict.reasons)
+        details: dict[str, Any] = {"cadre_id": cadre.id, "reasons": reasons}
+        kept = [
+            r.details["kept_round_ids"] for r in verdict.reasons if r.code is rules.ReasonCode.THIRD_PLACE
+        ]
+        if kept:
+            details["kept_round_ids"] = kept[0]
         raise CandidateIneligible(
-            f"{cadre.full_name} cannot be voted on in this round: {summary}",
-            details={"cadre_id": cadre.id, "reasons": reasons},
+            f"{cadre.full_name} cannot be voted on in this round: {summary}", details=details
         )
 
 
@@ -117,6 +124,7 @@ def candidacies(session: Session, cadre: Cadre, plan_id: str) -> list[Candidate]
 
 def reassess_cadre(session: Session, cadre: Cadre, now: datetime) -> None:
     """Recompute the stored verdict of every nomination of ``cadre``, plan by plan."""
+    cadre_repo.lock(session, cadre.id)
     plan_ids = {c.round.plan_id for c in repo.of_cadre(session, cadre.id)}
     for plan_id in plan_ids:
         saved = [
@@ -133,7 +141,8 @@ def reassess_cadre(session: Session, cadre: Cadre, now: datetime) -> None:
 
 def reassess_round(session: Session, round_: Round, now: datetime) -> None:
     """After a round's date, venue, rulebook or committee changed: every candidate of it again."""
-    for candidate in list(round_.candidates):
+    # One order for every request, so two of them never wait on each other's cadres.
+    for candidate in sorted(round_.candidates, key=lambda c: c.cadre_id):
         reassess_cadre(session, candidate.cadre, now)
 
 

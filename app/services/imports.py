@@ -29,6 +29,7 @@ from ..spreadsheets.sheets import ROSTER
 from ..spreadsheets.unit_rows import plan_units
 from . import eligibility
 from .rounds import get as get_round
+from .rounds import get_locked as get_locked_round
 from .rounds import require_editable
 
 LEVEL_LABELS = {UnitLevel.PROVINCE: "Tỉnh", UnitLevel.DISTRICT: "Huyện"}
@@ -41,6 +42,7 @@ FILLED_BY_LABELS = {
 
 
 def import_units(session: Session, rows: list[Row]) -> dict[str, int]:
+    repo.lock_sheet(session, "units")
     directory = Directory.of_units(unit_repo.all_units(session))
     pending = plan_units(rows, directory)
     created: dict[int, Unit] = {}
@@ -61,6 +63,8 @@ def import_units(session: Session, rows: list[Row]) -> dict[str, int]:
 
 
 def import_cadres(session: Session, rows: list[Row], today: date, now: datetime) -> dict[str, int]:
+    # Before the known people are read, so a concurrent import of the same file finds them.
+    repo.lock_sheet(session, "cadres")
     directory = Directory.of_units(unit_repo.all_units(session))
     people = {
         person_key(c.full_name, c.date_of_birth): c for c in repo.cadres_with_posts(session, active_only=True)
@@ -97,7 +101,7 @@ def import_cadres(session: Session, rows: list[Row], today: date, now: datetime)
 
 
 def import_roster(session: Session, round_id: str, rows: list[Row]) -> dict[str, int]:
-    round_ = get_round(session, round_id)
+    round_ = get_locked_round(session, round_id)
     require_editable(round_)
     errors: list[RowError] = []
     headers = {c.key: c.header for c in ROSTER.columns}

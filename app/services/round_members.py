@@ -13,12 +13,13 @@ from ballots.eligibility import ReasonCode
 from ballots.errors import Conflict, InvalidInput, NotFound, RuleViolation
 
 from ..models import Cadre, Candidate, CommitteeMember, RosterEntry
+from ..repositories import cadres as cadre_repo
 from ..repositories import common
 from ..repositories import rounds as repo
 from ..repositories.common import get_or_404
 from ..schemas.rounds import CandidateIn, CommitteeIn, RosterIn
 from . import eligibility
-from .rounds import get, require_editable
+from .rounds import get, get_locked, require_editable
 
 Member = TypeVar("Member", RosterEntry, Candidate, CommitteeMember)
 
@@ -32,7 +33,7 @@ def _member(items: Sequence[Member], member_id: str, what: str) -> Member:
 
 def add_roster(session: Session, round_id: str, entries: list[RosterIn]) -> list[RosterEntry]:
     """All entries or none: duplicates in the request or against the roster refuse the lot."""
-    round_ = get(session, round_id)
+    round_ = get_locked(session, round_id)
     require_editable(round_)
     # The same person typed twice with different capitals is still the same person.
     keys = [(e.full_name.casefold(), e.contact.casefold()) for e in entries]
@@ -69,8 +70,10 @@ def add_candidate(
     session: Session, round_id: str, data: CandidateIn, now: datetime
 ) -> tuple[Candidate, list[Candidate]]:
     """Add a cadre if the rules allow; returns the candidate and the cadre's candidacies it displaced."""
-    round_ = get(session, round_id)
+    round_ = get_locked(session, round_id)
     require_editable(round_)
+    # Before anything about the cadre is read: proposals of one cadre are decided one at a time.
+    cadre_repo.lock(session, data.cadre_id)
     cadre = get_or_404(session, Cadre, data.cadre_id, "cadre")
     if cadre.archived_at is not None:
         raise Conflict(f"cadre '{cadre.full_name}' is archived", details={"cadre_id": cadre.id})
@@ -122,7 +125,7 @@ def remove_candidate(session: Session, round_id: str, candidate_id: str, now: da
 
 
 def add_committee(session: Session, round_id: str, data: CommitteeIn, now: datetime) -> CommitteeMember:
-    round_ = get(session, round_id)
+    round_ = get_locked(session, round_id)
     require_editable(round_)
     twin = next(
         (

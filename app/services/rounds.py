@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from ballots.calendar import check_schedule, deadlines
-from ballots.errors import Conflict, InvalidInput
+from ballots.errors import Conflict, InvalidInput, NotFound
 from ballots.levels import PlaceKind, Rulebook
 
 from ..models import Plan, Round
@@ -33,6 +33,14 @@ EDITABLE = eligibility.PREPARING
 
 def get(session: Session, round_id: str) -> Round:
     return get_or_404(session, Round, round_id, "round")
+
+
+def get_locked(session: Session, round_id: str) -> Round:
+    """The round, locked until the transaction ends: changes to its members and status take turns."""
+    round_ = repo.get_for_update(session, round_id)
+    if round_ is None:
+        raise NotFound(f"no round with id '{round_id}'", details={"id": round_id, "kind": "round"})
+    return round_
 
 
 def search(
@@ -151,7 +159,8 @@ def create(session: Session, data: RoundIn, today: date) -> Round:
 
 
 def update(session: Session, round_id: str, data: RoundPatch, now: datetime, today: date) -> Round:
-    round_ = get(session, round_id)
+    # Locked, so the round cannot open between the check below and the change.
+    round_ = get_locked(session, round_id)
     require_editable(round_)
     changes = data.model_dump(exclude_unset=True, exclude={"override_reason"})
     if "unit_id" in changes:
@@ -180,7 +189,8 @@ def update(session: Session, round_id: str, data: RoundPatch, now: datetime, tod
 def change_status(
     session: Session, round_id: str, status: RoundStatus, override_reason: str | None, today: date
 ) -> Round:
-    round_ = get(session, round_id)
+    # Locked: opening a round while a candidate is being added would print a ballot without them.
+    round_ = get_locked(session, round_id)
     if round_.archived_at is not None:
         raise Conflict(
             f"round '{round_.title}' is archived; its status no longer changes",
@@ -224,15 +234,15 @@ def _check_ready(round_: Round) -> None:
 
 
 def archive(session: Session, round_id: str, now: datetime) -> Round:
-    round_ = archive_entity(session, get(session, round_id), now)
+    round_ = archive_entity(session, get_locked(session, round_id), now)
     # An archived round holds no place any more, so a refused third place may now be free.
-    for candidate in round_.candidates:
+    for candidate in sorted(round_.candidates, key=lambda c: c.cadre_id):
         eligibility.reassess_cadre(session, candidate.cadre, now)
     return round_
 
 
 def delete(session: Session, round_id: str, now: datetime) -> None:
-    round_ = get(session, round_id)
+    round_ = get_locked(session, round_id)
     if round_.status not in EDITABLE:
         raise Conflict(
             f"round '{round_.title}' is {round_.status.value} and may hold ballots; archive it instead",
@@ -242,7 +252,7 @@ def delete(session: Session, round_id: str, now: datetime) -> None:
             ),
             details={"status": round_.status.value},
         )
-    cadres = [c.cadre for c in round_.candidates]
+    cadres = [c.cadre for c in sorted(round_.candidates, key=lambda c: c.cadre_id)]
     common.delete(session, round_)
     for cadre in cadres:
         eligibility.reassess_cadre(session, cadre, now)

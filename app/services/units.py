@@ -67,7 +67,7 @@ def _check_parent(session: Session, level: UnitLevel, parent_id: str | None, uni
 def _check_unique(session: Session, name: str, parent_id: str | None, unit_id: str | None) -> None:
     twin = repo.by_name(session, name, parent_id)
     if twin is not None and twin.id != unit_id:
-        raise Conflict(f"a unit named '{name}' already exists there", details={"existing_id": twin.id})
+        raise Conflict(f"a unit named '{twin.name}' already exists there", details={"existing_id": twin.id})
 
 
 def create(session: Session, data: UnitIn) -> Unit:

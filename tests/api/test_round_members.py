@@ -250,9 +250,9 @@ def test_a_cadre_is_voted_on_for_the_posts_the_round_rulebook_covers(
         1,
         [{"id": director.id, "title": "Giám đốc Sở"}],
     )
-    assert (body["eligible"], body["reasons"], body["displaced"]) == (True, [], [])
+    assert (body["eligible"], body["reasons"], body["warnings"], body["displaced"]) == (True, [], [], [])
     (listed,) = client.get(f"{ROUNDS}/{workplace}/candidates", headers=organizer).json()
-    assert listed == {k: v for k, v in body.items() if k != "displaced"}
+    assert listed == {k: v for k, v in body.items() if k not in ("warnings", "displaced")}
 
     session_of_council = make_round(
         client, organizer, world.plan, world.council, "2027-09-10", rulebook="nq96"
@@ -328,9 +328,8 @@ def test_a_third_place_is_refused_naming_the_two_kept(
     before = database(session)
     refused = propose(client, organizer, third, cadre.id)
     assert refused.status_code == 422 and reason_codes(refused) == ["third_place"]
-    assert refused.json()["error"]["details"]["reasons"][0]["details"] == {
-        "kept_round_ids": f"{first}, {second}"
-    }
+    assert refused.json()["error"]["details"]["reasons"][0]["details"] == {"kept_round_ids": [first, second]}
+    assert refused.json()["error"]["details"]["kept_round_ids"] == [first, second]
     assert (
         "already voted on at 2 places in this plan "
         "(Hội nghị Sở Tài chính 2027-09-10 (10/09/2027); Hội nghị Sở Tài chính 2027-09-11 (11/09/2027))"
@@ -360,14 +359,39 @@ def test_a_higher_priority_place_displaces_the_lowest_and_withdrawing_it_restore
         late_candidate["id"],
         "2027-09-12",
     )
-    assert [r["code"] for r in displaced["reasons"]] == ["third_place"]
+    assert [r["code"] for r in displaced["reasons"]] == ["displaced"]
+    assert list(added.json())[:2] == ["warnings", "displaced"]
+    (warning,) = added.json()["warnings"]
+    assert warning.startswith(
+        "displaced from 'Hội nghị Sở Tài chính 2027-09-12' (2027-09-12): Vũ Thị Hằng is no longer voted "
+        "on at this place (the place of work): the regulation puts Hội nghị Tỉnh Hòa Bình 2027-09-25"
+    )
     assert verdicts(client, organizer, early, late, party) == [True, False, True]
+    (excluded,) = client.get(f"/api/v1/plans/{world.plan.id}/dashboard", headers=organizer).json()["excluded"]
+    assert (excluded["round_id"], excluded["reasons"][0]["code"]) == (late, "displaced")
     assert client.get(f"{ROUNDS}/{late}", headers=organizer).json()["eligible_count"] == 0
 
     withdrawn = client.delete(f"{ROUNDS}/{party}/candidates/{added.json()['id']}", headers=organizer)
     assert withdrawn.status_code == 204
     assert client.get(f"{ROUNDS}/{party}/candidates", headers=organizer).json() == []
     assert verdicts(client, organizer, early, late) == [True, True]
+
+
+def test_an_earlier_round_of_equal_priority_is_refused_instead_of_displacing_an_accepted_place(
+    client: TestClient, organizer: Headers, session: Session, world: World
+) -> None:
+    cadre = make_cadre(session, "Đỗ Thị Ngân", [post(world.finance)])
+    kept = [
+        make_round(client, organizer, world.plan, world.finance, day) for day in ("2027-09-20", "2027-09-25")
+    ]
+    for round_id in kept:
+        assert propose(client, organizer, round_id, cadre.id).status_code == 201
+    earlier = make_round(client, organizer, world.plan, world.finance, "2027-09-01")
+    refused = propose(client, organizer, earlier, cadre.id)
+    assert refused.status_code == 422 and reason_codes(refused) == ["third_place"]
+    assert refused.json()["error"]["details"]["kept_round_ids"] == kept
+    assert verdicts(client, organizer, *kept) == [True, True]
+    assert client.get(f"{ROUNDS}/{earlier}/candidates", headers=organizer).json() == []
 
 
 def test_a_party_committee_place_gives_no_priority_to_a_cadre_not_on_its_standing_committee(
@@ -615,7 +639,11 @@ def test_moving_a_unit_in_the_tree_reassesses_the_places_of_rounds_held_there(
     for round_id in (early, late, party):
         assert propose(client, organizer, round_id, cadre.id).status_code == 201
     assert verdicts(client, organizer, late, party) == [False, True]
-    # Cut loose from the province, the office is no longer where the cadre sits on the standing committee.
+    # Cut loose from the province, the office is no longer where the cadre sits on the standing
+    # committee: the late round no longer lost to a higher priority, but the party round, held now,
+    # is not taken back by a tie-break either.
     moved = client.patch(f"/api/v1/units/{office.id}", json={"parent_id": None}, headers=organizer)
     assert moved.status_code == 200
-    assert verdicts(client, organizer, late, party) == [True, False]
+    assert verdicts(client, organizer, late, party) == [False, True]
+    (late_candidate,) = client.get(f"{ROUNDS}/{late}/candidates", headers=organizer).json()
+    assert [r["code"] for r in late_candidate["reasons"]] == ["third_place"]

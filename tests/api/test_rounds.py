@@ -537,7 +537,7 @@ def test_moving_the_vote_date_recomputes_the_stored_verdicts(
     [{"place_kind": "workplace"}, {"unit_id": "district"}],
     ids=["place_kind", "unit"],
 )
-def test_a_round_that_loses_its_priority_gives_the_place_back(
+def test_a_round_that_loses_its_priority_keeps_the_place_it_holds_and_the_reason_elsewhere_changes(
     client: TestClient, organizer: Headers, session: Session, world: World, change: dict[str, str]
 ) -> None:
     cadre = make_cadre(session, "Vũ Thị Hằng", world.finance, standing_committee_unit_id=world.province.id)
@@ -551,8 +551,10 @@ def test_a_round_that_loses_its_priority_gives_the_place_back(
     assert [eligible(client, organizer, r) for r in (early, late, party)] == [True, False, True]
     body = {"unit_id": world.district.id} if "unit_id" in change else change
     assert client.patch(f"{ROUNDS}/{party}", json=body, headers=organizer).status_code == 200
-    # Now an ordinary place, and the latest: it is the one over the limit of two.
-    assert [eligible(client, organizer, r) for r in (early, late, party)] == [True, True, False]
+    # Now an ordinary place, but one the cadre holds: a tie-break does not silently take it back.
+    assert [eligible(client, organizer, r) for r in (early, late, party)] == [True, False, True]
+    (waiting,) = client.get(f"{ROUNDS}/{late}/candidates", headers=organizer).json()
+    assert [r["code"] for r in waiting["reasons"]] == ["third_place"]
 
 
 def test_renaming_a_round_renames_it_in_the_reasons_stored_on_other_rounds(

@@ -257,7 +257,7 @@ def test_a_third_place_is_refused_naming_the_two_kept() -> None:
     assert not verdict.eligible and verdict.posts == ()
     assert codes(verdict.reasons) == [ReasonCode.THIRD_PLACE]
     assert verdict.reasons[0].post_id is None
-    assert verdict.reasons[0].details == {"kept_round_ids": "r1, r2"}
+    assert verdict.reasons[0].details == {"kept_round_ids": ["r1", "r2"]}
     assert "2 nơi" in verdict.reasons[0].message_vi
 
 
@@ -277,7 +277,7 @@ def test_the_lowest_priority_place_is_the_third_whatever_the_order_of_the_plan(
     # although the workplace round comes first in time.
     verdicts = {n.place.round_id: assess(SITTING, n, order) for n in order}
     assert {rid: v.eligible for rid, v in verdicts.items()} == {"party": True, "council": True, "work": False}
-    assert verdicts["work"].reasons[0].details == {"kept_round_ids": "party, council"}
+    assert verdicts["work"].reasons[0].details == {"kept_round_ids": ["party", "council"]}
 
 
 def test_the_places_follow_the_priority_standing_committee_then_council_then_workplace() -> None:
@@ -462,7 +462,7 @@ def test_refusals_name_the_rounds_by_their_labels_when_given() -> None:
     kept = [nominate(place(f"r{i}", when=date(2023, 9, i + 1), label=f"Hội nghị {i}")) for i in (0, 1)]
     verdict = assess(cadre(), nominate(place("r3", when=date(2023, 9, 3))), kept)
     assert "(Hội nghị 0; Hội nghị 1)" in verdict.reasons[0].message_vi
-    assert verdict.reasons[0].details == {"kept_round_ids": "r0, r1"}
+    assert verdict.reasons[0].details == {"kept_round_ids": ["r0", "r1"]}
     council = nominate(place("hdnd-1", kind=PlaceKind.COUNCIL, label="Kỳ họp thứ 10"))
     again = assess(
         cadre(), nominate(place("hdnd-2", kind=PlaceKind.COUNCIL, when=date(2023, 9, 21))), [council]
