@@ -11,6 +11,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 
+def printable_url(url: str) -> str:
+    """The URL as it may be logged or printed: the password masked."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def normalize_url(url: str) -> str:
     """Let people write ``postgresql://``; we always speak psycopg 3."""
     parsed = make_url(url)
@@ -21,6 +26,8 @@ def normalize_url(url: str) -> str:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalize_url(url)
+    # Parameters may be password or token hashes: never in SQLAlchemy's logs or error messages.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
