@@ -12,6 +12,7 @@ from ballots.levels import FillMethod, UnitLevel
 from ..models.organization import Gender
 from ..text import has_control_characters
 from .errors import RowError
+from .limits import preview
 from .sheets import normalize
 
 # A trailing midnight is what Excel writes when a date cell is saved as CSV.
@@ -59,7 +60,7 @@ class Cells:
 
     def fail(self, key: str, message: str) -> None:
         value = self.values.get(key)
-        shown = f"{value:%d/%m/%Y}" if isinstance(value, date) else "" if value is None else str(value)
+        shown = f"{value:%d/%m/%Y}" if isinstance(value, date) else preview(value)
         self.errors.append(RowError(self.row, self.headers[key], message, shown))
 
     def given(self, key: str) -> bool:
@@ -75,6 +76,7 @@ class Cells:
             self.fail(key, "Ô này bắt buộc, chưa có nội dung")
         elif len(text) > max_length:
             self.fail(key, f"Dài quá {max_length} ký tự; hãy viết gọn lại")
+            return text[:max_length]  # the row is refused; later messages quote no more than this
         return text
 
     def date(self, key: str, *, required: bool = False) -> date | None:
@@ -95,7 +97,7 @@ class Cells:
                 raise ValueError
             return date(int(parts[0]), int(parts[1]), int(parts[2]))
         except ValueError:
-            self.fail(key, f"Ngày '{text}' không hợp lệ, dùng dạng dd/mm/yyyy")
+            self.fail(key, f"Ngày '{preview(text)}' không hợp lệ, dùng dạng dd/mm/yyyy")
             return None
 
     def choice(self, key: str, options: dict[str, Any], hint: str, *, required: bool = False) -> Any:
@@ -104,5 +106,5 @@ class Cells:
             return None
         found = options.get(normalize(text))
         if found is None:
-            self.fail(key, f"Giá trị '{text}' không hợp lệ; dùng: {hint}")
+            self.fail(key, f"Giá trị '{preview(text)}' không hợp lệ; dùng: {hint}")
         return found
