@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from ballots.errors import BallotsError
 
@@ -66,7 +67,8 @@ def _sessions() -> sessionmaker[Session]:
     settings = get_settings()
     use_fast_password_hashing(settings.fast_password_hashing)
     migrate.upgrade(settings.database_url)
-    return make_sessionmaker(make_engine(settings.database_url))
+    # One command, one connection: closed with its session instead of left in a pool.
+    return make_sessionmaker(make_engine(settings.database_url, poolclass=NullPool))
 
 
 @user_cli.command("add")
