@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import RedirectResponse
+from starlette.types import ASGIApp
 
 from . import docs, errors
 from .clock import Clock
@@ -27,6 +28,12 @@ Errors are JSON: `{"error": {"code": "...", "message": "...", "details": ...}}`.
 """
 
 
+class TinNhiem(FastAPI):
+    def build_middleware_stack(self) -> ASGIApp:
+        # Outside Starlette's ServerErrorMiddleware, so that a 500 carries the headers too.
+        return SecurityHeadersMiddleware(super().build_middleware_stack())
+
+
 def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
     settings = settings or get_settings()
     use_fast_password_hashing(settings.fast_password_hashing)
@@ -38,7 +45,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         yield
         engine.dispose()
 
-    app = FastAPI(
+    app = TinNhiem(
         title="Tín nhiệm",
         version="0.1.0",
         description=DESCRIPTION,
@@ -52,9 +59,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.clock = clock or Clock()
     app.state.throttle = Throttle()
     errors.install(app)
-    # The last added runs first: headers go on every answer, the body limit's refusals included.
+    # Security headers wrap everything (TinNhiem above), the body limit's refusals included.
     app.add_middleware(BodyLimitMiddleware, settings=lambda: app.state.settings)
-    app.add_middleware(SecurityHeadersMiddleware)
     docs.install(app)
     app.include_router(health.router)
     api = APIRouter(prefix="/api/v1")

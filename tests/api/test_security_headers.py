@@ -7,6 +7,9 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from app.main import create_app
+from app.settings import Settings
+
 
 @pytest.mark.parametrize("path", ["/healthz", "/api/v1/me", "/api/v1/nowhere", "/openapi.json", "/docs"])
 def test_every_answer_carries_the_security_headers(client: TestClient, path: str) -> None:
@@ -58,3 +61,17 @@ def test_the_swagger_assets_are_served(client: TestClient) -> None:
     for name in ("swagger-ui-bundle.js", "swagger-ui.css", "redoc.standalone.js"):
         response = client.get(f"/static/docs/{name}")
         assert response.status_code == 200 and len(response.content) > 100_000
+
+
+def test_an_unexpected_error_answers_500_with_the_headers_too() -> None:
+    app = create_app(Settings(database_url="sqlite://"))
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("unexpected")
+
+    response = TestClient(app, raise_server_exceptions=False).get("/boom")
+    assert response.status_code == 500
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    app.state.engine.dispose()
