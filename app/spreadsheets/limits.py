@@ -15,6 +15,8 @@ MAX_COLUMNS = 64  # the sheets have at most ten; cells past this column are not 
 MAX_ROW_CELLS = 1_024  # cells one row may hold, empty formatted ones included
 MAX_CELLS = 1_000_000  # cells (and shared strings) in the whole workbook
 MAX_CELL_CHARS = 1_000  # the longest value any column takes is 200 characters
+# Characters of text in the whole workbook: openpyxl keeps all shared strings in memory at once.
+MAX_TEXT_CHARS = 32_000_000
 MAX_SHEETS = 32
 PREVIEW = 40  # characters of an offending cell quoted back
 
@@ -43,6 +45,10 @@ def cell_too_long(where: str, start: str) -> SheetUnreadable:
         f"Một ô dài quá {MAX_CELL_CHARS:,} ký tự ({where}, bắt đầu bằng '{start[:PREVIEW]}…'); "
         "hãy viết gọn lại"
     )
+
+
+def too_much_text() -> SheetUnreadable:
+    return SheetUnreadable(f"Tệp có quá nhiều chữ (hơn {MAX_TEXT_CHARS:,} ký tự); hãy chia thành nhiều tệp")
 
 
 def too_many_sheets() -> SheetUnreadable:

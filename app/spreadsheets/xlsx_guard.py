@@ -8,37 +8,36 @@ costs milliseconds on such a file; openpyxl then only ever sees a workbook withi
 
 from __future__ import annotations
 
-import re
 import zipfile
 from typing import IO
 from xml.parsers import expat
 
+from . import xlsx_parts
 from .errors import SheetUnreadable
 from .limits import (
     MAX_CELL_CHARS,
     MAX_CELLS,
     MAX_ROW_CELLS,
     MAX_SHEET_ROWS,
-    MAX_SHEETS,
+    MAX_TEXT_CHARS,
     PREVIEW,
     cell_too_long,
     too_many_cells,
     too_many_rows,
-    too_many_sheets,
+    too_much_text,
 )
 
-WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
-SHARED_STRINGS = "xl/sharedStrings.xml"
 CHUNK = 64 * 1024
 TEXT = {"v", "t"}  # a cell's value, the text of an inline or shared string
 
 
 class _Walk:
-    """Counters for one part; ``start``/``end``/``text`` are expat's callbacks."""
+    """Counters for one part; ``start``/``end``/``text`` are expat's callbacks. The workbook-wide
+    counts (cells, characters) carry over from the parts walked before."""
 
-    def __init__(self, cells_so_far: int, strings: bool) -> None:
+    def __init__(self, strings: bool, cells: int = 0, text: int = 0) -> None:
         self.strings = strings  # the shared strings table rather than a worksheet
-        self.cells = cells_so_far
+        self.cells, self.total_chars = cells, text
         self.rows = self.row_cells = self.chars = 0
         self.where = ""
         self.start_text: list[str] = []
@@ -75,6 +74,9 @@ class _Walk:
         if self.chars < PREVIEW:
             self.start_text.append(data[: PREVIEW - self.chars])
         self.chars += len(data)
+        self.total_chars += len(data)
+        if self.total_chars > MAX_TEXT_CHARS:
+            raise too_much_text()
         if self.chars > MAX_CELL_CHARS:
             where = "trong bảng chuỗi dùng chung" if self.strings else self.where
             raise cell_too_long(where, "".join(self.start_text))
@@ -98,13 +100,14 @@ def _walk(stream: IO[bytes], walk: _Walk) -> None:
 
 def check(archive: zipfile.ZipFile) -> None:
     """Refuse a workbook past any bound (SheetUnreadable); expat errors mean a damaged file."""
-    sheets = [name for name in archive.namelist() if WORKSHEET.match(name)]
-    if len(sheets) > MAX_SHEETS:
-        raise too_many_sheets()
-    cells = 0
-    for name in ([SHARED_STRINGS] if SHARED_STRINGS in archive.namelist() else []) + sheets:
-        walk = _Walk(0 if name == SHARED_STRINGS else cells, strings=name == SHARED_STRINGS)
+    parts = xlsx_parts.find(archive)
+    strings = _Walk(strings=True)
+    for name in parts.shared_strings:
+        with archive.open(name) as stream:
+            _walk(stream, strings)
+    cells, text = 0, strings.total_chars
+    for name in parts.worksheets:
+        walk = _Walk(strings=False, cells=cells, text=text)
         with archive.open(name) as stream:
             _walk(stream, walk)
-        if name != SHARED_STRINGS:
-            cells = walk.cells
+        cells, text = walk.cells, walk.total_chars

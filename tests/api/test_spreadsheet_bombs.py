@@ -21,6 +21,7 @@ BOMBS: dict[str, Callable[[], bytes]] = {
     "20,000 rows of 9,400 characters": xlsx_bombs.long_rows,
     "3.8 million blank rows": xlsx_bombs.blank_rows,
     "a row numbered 1,048,576": xlsx_bombs.far_row,
+    "a sheet disguised as another part": xlsx_bombs.long_rows_in_a_disguised_part,
 }
 
 

@@ -17,7 +17,7 @@ CONTENT_TYPES = (
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/xl/workbook.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    '<Override PartName="/{sheet}" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
     '<Override PartName="/xl/sharedStrings.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
@@ -41,7 +41,7 @@ WORKBOOK_RELS = (
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" '
     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-    'Target="worksheets/sheet1.xml"/>'
+    'Target="/{sheet}"/>'
     '<Relationship Id="rId2" '
     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
     'Target="sharedStrings.xml"/></Relationships>'
@@ -71,15 +71,17 @@ def header_row() -> str:
     )
 
 
-def workbook(sheet: Iterable[bytes], strings: Iterable[bytes] = (b"",)) -> bytes:
+def workbook(
+    sheet: Iterable[bytes], strings: Iterable[bytes] = (b"",), *, sheet_path: str = "xl/worksheets/sheet1.xml"
+) -> bytes:
     """A one-sheet workbook whose sheet data and shared strings are streamed in as given."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES.replace("{sheet}", sheet_path))
         archive.writestr("_rels/.rels", RELS)
         archive.writestr("xl/workbook.xml", WORKBOOK)
-        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.replace("{sheet}", sheet_path))
+        with archive.open(sheet_path, "w", force_zip64=True) as part:
             part.write(SHEET_START.encode())
             for piece in sheet:
                 part.write(piece)
@@ -105,7 +107,7 @@ def one_huge_shared_cell(megabytes: int = 190) -> bytes:
     return workbook([header_row().encode(), row.encode()], strings())
 
 
-def long_rows(rows: int = 20_000, length: int = 9_400) -> bytes:
+def long_rows(rows: int = 20_000, length: int = 9_400, sheet_path: str = "xl/worksheets/sheet1.xml") -> bytes:
     """``rows`` rows each holding an inline string of ``length`` characters."""
 
     def sheet() -> Iterable[bytes]:
@@ -114,7 +116,12 @@ def long_rows(rows: int = 20_000, length: int = 9_400) -> bytes:
         for n in range(2, rows + 2):
             yield f'<row r="{n}">{_inline(f"A{n}", text)}{_inline(f"B{n}", "Tỉnh")}</row>'.encode()
 
-    return workbook(sheet())
+    return workbook(sheet(), sheet_path=sheet_path)
+
+
+def long_rows_in_a_disguised_part() -> bytes:
+    """The same rows in a part named like a style sheet: only the relationships say it is a sheet."""
+    return long_rows(sheet_path="xl/theme/styles2.xml")
 
 
 def blank_rows(rows: int = 3_800_000) -> bytes:
