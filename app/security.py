@@ -40,7 +40,8 @@ def use_fast_password_hashing(fast: bool) -> None:
     """Switch to a cheap argon2 cost (tests only; Settings refuses it in production)."""
     global _hasher, _dummy_hash
     _hasher = _FAST_HASHER if fast else PasswordHasher()
-    _dummy_hash = None
+    # Made now, at start-up: made at the first unknown name, that answer alone would take twice as long.
+    _dummy_hash = _hasher.hash(generate_password())
 
 
 def limit_concurrent_hashing(slots: int) -> None:

@@ -1,10 +1,16 @@
-"""Revoking tokens, disabling users and resetting passwords from the command line; the serve line."""
+"""Revoking tokens, disabling users and resetting passwords from the command line; the serve line.
+
+Run in-process (test_cli.py runs the command as a subprocess): each run here costs no interpreter.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from typing import Any
+
 import pytest
+from click.testing import Result
 from sqlalchemy.orm import Session
-from test_cli import tinnhiem
 from typer.testing import CliRunner
 
 from app import cli
@@ -13,6 +19,21 @@ from app.db import make_engine
 from app.errors import Unauthenticated
 from app.services import auth
 from app.settings import get_settings
+
+Tinnhiem = Callable[..., Result]
+
+
+@pytest.fixture
+def tinnhiem(empty_database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Tinnhiem]:
+    monkeypatch.setenv("TINNHIEM_DATABASE_URL", empty_database_url)
+    monkeypatch.setenv("TINNHIEM_ENVIRONMENT", "development")
+    get_settings.cache_clear()
+
+    def run(*args: str, **kwargs: Any) -> Result:
+        return CliRunner().invoke(cli.cli, list(args), **kwargs)
+
+    yield run
+    get_settings.cache_clear()
 
 
 def authenticates(database_url: str, secret: str) -> bool:
@@ -27,32 +48,36 @@ def authenticates(database_url: str, secret: str) -> bool:
         engine.dispose()
 
 
-def test_a_revoked_token_and_a_disabled_user_stop_working_at_once(empty_database_url: str) -> None:
+def test_a_revoked_token_and_a_disabled_user_stop_working_at_once(
+    tinnhiem: Tinnhiem, empty_database_url: str
+) -> None:
     url = empty_database_url
-    assert tinnhiem(url, "user", "add", "tochuc", "--role", "organizer").returncode == 0
-    created = tinnhiem(url, "token", "create", "--user", "tochuc", "--name", "script").stdout.splitlines()
+    assert tinnhiem("user", "add", "tochuc", "--role", "organizer").exit_code == 0
+    created = tinnhiem("token", "create", "--user", "tochuc", "--name", "script").stdout.splitlines()
     token_id, secret = created[0].split()[1], created[-1]
     assert authenticates(url, secret)
 
-    listed = tinnhiem(url, "token", "list", "--user", "tochuc").stdout
+    listed = tinnhiem("token", "list", "--user", "tochuc").stdout
     assert token_id in listed and "script" in listed and secret not in listed
-    revoked = tinnhiem(url, "token", "revoke", token_id)
-    assert revoked.returncode == 0 and "revoked" in revoked.stdout
+    revoked = tinnhiem("token", "revoke", token_id)
+    assert revoked.exit_code == 0 and "revoked" in revoked.stdout
     assert not authenticates(url, secret)
 
-    fresh = tinnhiem(url, "token", "create", "--user", "tochuc").stdout.splitlines()[-1]
-    assert tinnhiem(url, "user", "disable", "tochuc").returncode == 0
+    fresh = tinnhiem("token", "create", "--user", "tochuc").stdout.splitlines()[-1]
+    assert tinnhiem("user", "disable", "tochuc").exit_code == 0
     assert not authenticates(url, fresh)
-    assert tinnhiem(url, "user", "enable", "tochuc").returncode == 0
+    assert tinnhiem("user", "enable", "tochuc").exit_code == 0
     assert authenticates(url, fresh)
 
 
-def test_a_new_password_is_printed_once_or_typed_and_ends_the_old_tokens(empty_database_url: str) -> None:
+def test_a_new_password_is_printed_once_or_typed_and_ends_the_old_tokens(
+    tinnhiem: Tinnhiem, empty_database_url: str
+) -> None:
     url = empty_database_url
-    tinnhiem(url, "user", "add", "kiemphieu", "--role", "committee")
-    secret = tinnhiem(url, "token", "create", "--user", "kiemphieu").stdout.splitlines()[-1]
-    changed = tinnhiem(url, "user", "password", "kiemphieu")
-    assert changed.returncode == 0 and "1 token(s) revoked" in changed.stdout
+    tinnhiem("user", "add", "kiemphieu", "--role", "committee")
+    secret = tinnhiem("token", "create", "--user", "kiemphieu").stdout.splitlines()[-1]
+    changed = tinnhiem("user", "password", "kiemphieu")
+    assert changed.exit_code == 0 and "1 token(s) revoked" in changed.stdout
     generated = changed.stdout.splitlines()[-1]
     assert len(generated) >= 12 and not authenticates(url, secret)
 
@@ -62,19 +87,10 @@ def test_a_new_password_is_printed_once_or_typed_and_ends_the_old_tokens(empty_d
     engine.dispose()
 
 
-def test_a_typed_password_is_read_from_a_hidden_prompt(
-    empty_database_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    tinnhiem(empty_database_url, "user", "add", "giamsat", "--role", "observer")
-    monkeypatch.setenv("TINNHIEM_DATABASE_URL", empty_database_url)
-    get_settings.cache_clear()
-    try:
-        typed = "mat-khau-moi-rat-dai"
-        result = CliRunner().invoke(
-            cli.cli, ["user", "password", "giamsat", "--prompt"], input=f"{typed}\n{typed}\n"
-        )
-    finally:
-        get_settings.cache_clear()
+def test_a_typed_password_is_read_from_a_hidden_prompt(tinnhiem: Tinnhiem, empty_database_url: str) -> None:
+    tinnhiem("user", "add", "giamsat", "--role", "observer")
+    typed = "mat-khau-moi-rat-dai"
+    result = tinnhiem("user", "password", "giamsat", "--prompt", input=f"{typed}\n{typed}\n")
     assert result.exit_code == 0, result.output
     assert typed not in result.output  # neither echoed nor printed back
     engine = make_engine(empty_database_url)
@@ -83,15 +99,15 @@ def test_a_typed_password_is_read_from_a_hidden_prompt(
     engine.dispose()
 
 
-def test_a_token_longer_than_the_limit_is_refused_with_the_setting_named(empty_database_url: str) -> None:
-    tinnhiem(empty_database_url, "user", "add", "tochuc", "--role", "organizer")
-    result = tinnhiem(empty_database_url, "token", "create", "--user", "tochuc", "--days", "3650")
-    assert result.returncode == 2 and "TINNHIEM_TOKEN_MAX_DAYS" in result.stderr
+def test_a_token_longer_than_the_limit_is_refused_with_the_setting_named(tinnhiem: Tinnhiem) -> None:
+    tinnhiem("user", "add", "tochuc", "--role", "organizer")
+    result = tinnhiem("token", "create", "--user", "tochuc", "--days", "3650")
+    assert result.exit_code == 2 and "TINNHIEM_TOKEN_MAX_DAYS" in result.stderr
 
 
-def test_revoking_an_unknown_token_is_a_clear_error(empty_database_url: str) -> None:
-    result = tinnhiem(empty_database_url, "token", "revoke", "no-such-id")
-    assert result.returncode == 2 and "no token with id" in result.stderr
+def test_revoking_an_unknown_token_is_a_clear_error(tinnhiem: Tinnhiem) -> None:
+    result = tinnhiem("token", "revoke", "no-such-id")
+    assert result.exit_code == 2 and "no token with id" in result.stderr
 
 
 def test_serve_prints_the_database_url_without_its_password(monkeypatch: pytest.MonkeyPatch) -> None:
