@@ -6,12 +6,13 @@ from typing import Annotated
 
 import typer
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from ballots.errors import BallotsError
 
 from . import migrate
 from .clock import Clock
-from .db import make_engine, make_sessionmaker, transaction
+from .db import make_engine, make_sessionmaker, printable_url, transaction
 from .models.user import Role
 from .security import use_fast_password_hashing
 from .services import auth
@@ -48,7 +49,10 @@ def serve(
 
     settings = get_settings()
     migrate.upgrade(settings.database_url)
-    typer.echo(f"Tín nhiệm on http://{host}:{port}/ (API docs at /docs), database {settings.database_url}")
+    typer.echo(
+        f"Tín nhiệm on http://{host}:{port}/ (API docs at /docs), "
+        f"database {printable_url(settings.database_url)}"
+    )
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
 
 
@@ -63,7 +67,8 @@ def _sessions() -> sessionmaker[Session]:
     settings = get_settings()
     use_fast_password_hashing(settings.fast_password_hashing)
     migrate.upgrade(settings.database_url)
-    return make_sessionmaker(make_engine(settings.database_url))
+    # One command, one connection: closed with its session instead of left in a pool.
+    return make_sessionmaker(make_engine(settings.database_url, poolclass=NullPool))
 
 
 @user_cli.command("add")
@@ -88,19 +93,100 @@ def token_create(
     scope: Annotated[
         list[str] | None, typer.Option(help="read, write or admin; repeat for several (default: the role's).")
     ] = None,
-    days: Annotated[int, typer.Option(min=1, max=3650, help="Days until it expires.")] = 90,
+    days: Annotated[
+        int, typer.Option(min=1, help="Days until it expires (at most TINNHIEM_TOKEN_MAX_DAYS, 90).")
+    ] = 90,
     name: Annotated[str, typer.Option(help="A label to recognise the token by.")] = "",
 ) -> None:
     """Create an API token and print it once, alone on the last line."""
     try:
         with transaction(_sessions()) as session:
             token, secret = auth.create_token(
-                session, user, Clock().now(), scopes=scope or (), days=days, name=name
+                session,
+                user,
+                Clock().now(),
+                scopes=scope or (),
+                days=days,
+                max_days=get_settings().token_max_days,
+                name=name,
             )
     except BallotsError as exc:
         raise _fail(exc) from exc
-    typer.echo(f"token for {user}, scopes {', '.join(token.scopes)}, expires {token.expires_at:%Y-%m-%d}:")
+    typer.echo(
+        f"token {token.id} for {user}, scopes {', '.join(token.scopes)}, expires {token.expires_at:%Y-%m-%d}:"
+    )
     typer.echo(secret)
+
+
+@token_cli.command("list")
+def token_list(user: Annotated[str, typer.Option(help="Whose tokens.")]) -> None:
+    """List a user's tokens: id, name, scopes, expiry and whether revoked (never the secret)."""
+    try:
+        with transaction(_sessions()) as session:
+            tokens = auth.tokens_of(session, user)
+    except BallotsError as exc:
+        raise _fail(exc) from exc
+    for t in tokens:
+        state = f"revoked {t.revoked_at:%Y-%m-%d}" if t.revoked_at else f"expires {t.expires_at:%Y-%m-%d}"
+        typer.echo(f"{t.id}  {t.name or '-':<12} {','.join(t.scopes):<16} {state}")
+
+
+@token_cli.command("revoke")
+def token_revoke(token_id: Annotated[str, typer.Argument(help="The token's id (see 'token list').")]) -> None:
+    """Revoke a token: it stops working at once."""
+    try:
+        with transaction(_sessions()) as session:
+            token = auth.revoke_token(session, token_id, Clock().now())
+    except BallotsError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"token {token.id} revoked")
+
+
+@user_cli.command("disable")
+def user_disable(name: Annotated[str, typer.Argument(help="Login name.")]) -> None:
+    """Disable a user: logins are refused and their tokens stop working at once."""
+    try:
+        with transaction(_sessions()) as session:
+            auth.set_active(session, name, False)
+    except BallotsError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"user {name} disabled")
+
+
+@user_cli.command("enable")
+def user_enable(name: Annotated[str, typer.Argument(help="Login name.")]) -> None:
+    """Enable a disabled user again (their unexpired, unrevoked tokens work again)."""
+    try:
+        with transaction(_sessions()) as session:
+            auth.set_active(session, name, True)
+    except BallotsError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"user {name} enabled")
+
+
+@user_cli.command("password")
+def user_password(
+    name: Annotated[str, typer.Argument(help="Login name.")],
+    prompt: Annotated[
+        bool, typer.Option("--prompt", help="Type the new password (hidden) instead of generating one.")
+    ] = False,
+    keep_tokens: Annotated[
+        bool, typer.Option("--keep-tokens", help="Keep the user's tokens (by default they are revoked).")
+    ] = False,
+) -> None:
+    """Set a new password: generated and printed once, or typed at a hidden prompt."""
+    typed = typer.prompt("New password", hide_input=True, confirmation_prompt=True) if prompt else None
+    try:
+        with transaction(_sessions()) as session:
+            user, password, revoked = auth.set_password(
+                session, name, Clock().now(), password=typed, keep_tokens=keep_tokens
+            )
+    except BallotsError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"password of {user.username} changed; {revoked} token(s) revoked")
+    if typed is None:
+        typer.echo("new password (shown once):")
+        typer.echo(password)
 
 
 @cli.command()

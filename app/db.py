@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -9,6 +10,24 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+
+class _HideRows(logging.Filter):
+    """At DEBUG, SQLAlchemy logs every result row, and rows hold password and token hashes:
+    the statement and the fact of a row stay, the values go (``hide_parameters`` does not cover rows)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("Row "):
+            record.msg, record.args = "Row [values hidden]", ()
+        return True
+
+
+logging.getLogger("sqlalchemy.engine.Engine").addFilter(_HideRows())
+
+
+def printable_url(url: str) -> str:
+    """The URL as it may be logged or printed: the password masked."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def normalize_url(url: str) -> str:
@@ -21,6 +40,8 @@ def normalize_url(url: str) -> str:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalize_url(url)
+    # Parameters may be password or token hashes: never in SQLAlchemy's logs or error messages.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
@@ -14,6 +17,7 @@ from ballots.errors import PermissionDenied
 from .clock import Clock
 from .db import transaction
 from .errors import Unauthenticated
+from .ratelimit import Throttle
 from .security import Scope
 from .services.auth import Principal, authenticate
 from .settings import Settings
@@ -43,6 +47,40 @@ def get_session(request: Request) -> Iterator[Session]:
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 ClockDep = Annotated[Clock, Depends(get_clock)]
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    throttle: Throttle
+    per_user: str
+
+    def of(self, username: str) -> AbstractContextManager[None]:
+        """Refuse a name that failed too often; count this attempt if its password is wrong."""
+        return self.throttle.failures(
+            self.per_user,
+            "login-user",
+            username.strip().lower(),
+            message="too many failed logins for this user name",
+            counted=Unauthenticated,
+        )
+
+
+async def login_attempt(request: Request) -> AsyncIterator[LoginAttempt]:
+    """Count the attempt against the client's address, then wait for a password-hashing slot here,
+    in the event loop: waiting in a worker thread would take the threads /healthz needs."""
+    settings: Settings = request.app.state.settings
+    throttle: Throttle = request.app.state.throttle
+    address = request.client.host if request.client else "unknown"
+    throttle.hit(
+        settings.login_rate_per_address, "login-address", address, message="too many logins from this address"
+    )
+    slots: anyio.CapacityLimiter | None = getattr(request.app.state, "password_slots", None)
+    if slots is None:  # made here: anyio's limiter belongs to the running event loop
+        slots = request.app.state.password_slots = anyio.CapacityLimiter(settings.password_hash_concurrency)
+    slots.total_tokens = settings.password_hash_concurrency
+    async with slots:
+        yield LoginAttempt(throttle, settings.login_rate_per_user)
+
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from `tinnhiem token create`.")
 
@@ -74,3 +112,4 @@ CurrentUser = Annotated[Principal, Depends(current_principal)]
 Reader = Annotated[Principal, Depends(require(Scope.READ))]
 Writer = Annotated[Principal, Depends(require(Scope.WRITE))]
 Admin = Annotated[Principal, Depends(require(Scope.ADMIN))]
+LoginAttemptDep = Annotated[LoginAttempt, Depends(login_attempt, scope="function")]

@@ -35,9 +35,20 @@ class PayloadTooLarge(InvalidInput):
     code = "payload_too_large"
 
 
+class TooManyRequests(BallotsError):
+    """Too many attempts from one address or at one name; ``retry_after`` is in seconds."""
+
+    code = "too_many_requests"
+
+    def __init__(self, message: str, retry_after: int, *, details: dict[str, Any] | None = None) -> None:
+        super().__init__(message, details={**(details or {}), "retry_after": retry_after})
+        self.retry_after = retry_after
+
+
 STATUS: tuple[tuple[type[BallotsError], int], ...] = (
     (Unauthenticated, 401),
     (PayloadTooLarge, 413),
+    (TooManyRequests, 429),
     (NotFound, 404),
     (Conflict, 409),
     (PermissionDenied, 403),
@@ -65,6 +76,8 @@ def error_body(code: str, message: str, details: Any = None, message_vi: str = "
 def _ballots_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, BallotsError)
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthenticated) else None
+    if isinstance(exc, TooManyRequests):
+        headers = {"Retry-After": str(exc.retry_after)}
     return JSONResponse(
         error_body(exc.code, exc.message, exc.details, exc.message_vi),
         status_code=status_for(exc),
@@ -119,9 +132,26 @@ DUPLICATES = (
 )
 
 
+def describe_safely(exc: Exception) -> str:
+    """What failed, without the values: PostgreSQL's message repeats them ("Key (token_hash)=(…)"),
+    and the statement's parameters may hold password or token hashes."""
+    orig = getattr(exc, "orig", None)
+    diag = getattr(orig, "diag", None)
+    if diag is not None:  # psycopg: the SQLSTATE and the names of what was involved
+        parts = {
+            "sqlstate": getattr(orig, "sqlstate", None),
+            "table": diag.table_name,
+            "column": diag.column_name,
+            "constraint": diag.constraint_name,
+        }
+        return ", ".join(f"{k}={v}" for k, v in parts.items() if v)
+    # SQLite names the constraint or the column, never the value ("UNIQUE constraint failed: t.c").
+    return f"{type(orig or exc).__name__}: {str(orig).splitlines()[0] if orig else ''}"
+
+
 def _integrity_error(_request: Request, exc: Exception) -> JSONResponse:
     # Services check first; this is the backstop for races between two requests.
-    log.warning("integrity error: %s", exc)
+    log.warning("integrity error: %s", describe_safely(exc))
     assert isinstance(exc, IntegrityError)
     diag = getattr(exc.orig, "diag", None)
     found = f"{getattr(diag, 'constraint_name', '')} {exc.orig}"
@@ -149,7 +179,7 @@ def _operational_error(_request: Request, exc: Exception) -> JSONResponse:
     busy = getattr(exc.orig, "sqlstate", None) in CONTENTION_STATES or "database is locked" in str(exc.orig)
     if not busy:
         raise exc
-    log.warning("database busy: %s", exc.orig)
+    log.warning("database busy: %s", describe_safely(exc))
     return JSONResponse(
         error_body("busy", "The database is busy with other changes; try again in a moment."),
         status_code=503,
@@ -159,7 +189,7 @@ def _operational_error(_request: Request, exc: Exception) -> JSONResponse:
 
 def _data_error(_request: Request, exc: Exception) -> JSONResponse:
     # The database refused a value the schemas let through (a NUL character, a number out of range).
-    log.warning("data error: %s", exc)
+    log.warning("data error: %s", describe_safely(exc))
     return JSONResponse(
         error_body(
             "invalid_input",

@@ -7,12 +7,16 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import RedirectResponse
+from starlette.types import ASGIApp
 
-from . import errors
+from . import docs, errors
 from .clock import Clock
 from .db import make_engine, make_sessionmaker
+from .middleware.body_limit import BodyLimitMiddleware
+from .middleware.security_headers import SecurityHeadersMiddleware
+from .ratelimit import Throttle
 from .routers import API_ROUTERS, health
-from .security import use_fast_password_hashing
+from .security import limit_concurrent_hashing, use_fast_password_hashing
 from .settings import Settings, get_settings
 
 DESCRIPTION = """
@@ -24,9 +28,16 @@ Errors are JSON: `{"error": {"code": "...", "message": "...", "details": ...}}`.
 """
 
 
+class TinNhiem(FastAPI):
+    def build_middleware_stack(self) -> ASGIApp:
+        # Outside Starlette's ServerErrorMiddleware, so that a 500 carries the headers too.
+        return SecurityHeadersMiddleware(super().build_middleware_stack())
+
+
 def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
     settings = settings or get_settings()
     use_fast_password_hashing(settings.fast_password_hashing)
+    limit_concurrent_hashing(settings.password_hash_concurrency)
     engine = make_engine(settings.database_url)
 
     @asynccontextmanager
@@ -34,12 +45,23 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         yield
         engine.dispose()
 
-    app = FastAPI(title="Tín nhiệm", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = TinNhiem(
+        title="Tín nhiệm",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # replaced by pages served with their own assets (app/docs.py)
+        redoc_url=None,
+    )
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.clock = clock or Clock()
+    app.state.throttle = Throttle()
     errors.install(app)
+    # Security headers wrap everything (TinNhiem above), the body limit's refusals included.
+    app.add_middleware(BodyLimitMiddleware, settings=lambda: app.state.settings)
+    docs.install(app)
     app.include_router(health.router)
     api = APIRouter(prefix="/api/v1")
     for router in API_ROUTERS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 from enum import StrEnum
 
 from argon2 import PasswordHasher
@@ -14,6 +15,10 @@ from .models.user import Role
 _hasher = PasswordHasher()
 # Tests create hundreds of users; argon2 at production cost would dominate the suite.
 _FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+# argon2 takes 64 MiB per hash: without a bound, 40 logins at once took the server to 1 GB.
+_slots = threading.BoundedSemaphore(2)
+# Verified when the user name is unknown, so that answer costs what a wrong password costs.
+_dummy_hash: str | None = None
 TOKEN_PREFIX = "tn_"
 
 
@@ -33,17 +38,31 @@ ROLE_SCOPES: dict[Role, frozenset[Scope]] = {
 
 def use_fast_password_hashing(fast: bool) -> None:
     """Switch to a cheap argon2 cost (tests only; Settings refuses it in production)."""
-    global _hasher
+    global _hasher, _dummy_hash
     _hasher = _FAST_HASHER if fast else PasswordHasher()
+    # Made now, at start-up: made at the first unknown name, that answer alone would take twice as long.
+    _dummy_hash = _hasher.hash(generate_password())
+
+
+def limit_concurrent_hashing(slots: int) -> None:
+    """At most ``slots`` argon2 computations at once in this process; the others wait."""
+    global _slots
+    _slots = threading.BoundedSemaphore(slots)
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    with _slots:
+        return _hasher.hash(password)
 
 
-def verify_password(password_hash: str, password: str) -> bool:
+def verify_password(password_hash: str | None, password: str) -> bool:
+    """``None`` (no such user) is checked against a dummy hash: same work, same time, then False."""
+    global _dummy_hash
+    if password_hash is None:
+        _dummy_hash = _dummy_hash or hash_password(generate_password())
     try:
-        return _hasher.verify(password_hash, password)
+        with _slots:
+            return _hasher.verify(password_hash or _dummy_hash or "", password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

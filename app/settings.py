@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from limits import parse
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-secret-change-me"
@@ -17,12 +18,30 @@ class Settings(BaseSettings):
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "sqlite:///./tinnhiem.db"
     secret_key: SecretStr = SecretStr(DEV_SECRET)
-    token_days: int = Field(default=90, ge=1, le=3650)
+    # The longest a token may live, whether asked for at login or with `tinnhiem token create`.
+    token_max_days: int = Field(default=90, ge=1, le=3650)
     upload_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     import_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
+    # Any other request body (JSON, form fields beside a file): refused while it is being read.
+    body_max_bytes: int = Field(default=1024 * 1024, ge=1024)
+    # Login attempts, in the `limits` notation ("10/minute", "100/hour"): every attempt counts per
+    # client address, failed ones per user name (so an attacker cannot lock a person out for long).
+    login_rate_per_address: str = "30/minute"
+    login_rate_per_user: str = "10/minute"
+    # argon2 takes 64 MiB per hash: this many at once, the others wait their turn.
+    password_hash_concurrency: int = Field(default=2, ge=1, le=64)
     page_size_max: int = Field(default=200, ge=10)
     # A cheap argon2 cost so test suites stay fast; refused in production.
     fast_password_hashing: bool = False
+
+    @field_validator("login_rate_per_address", "login_rate_per_user")
+    @classmethod
+    def _a_rate(cls, value: str) -> str:
+        try:
+            parse(value)
+        except ValueError as exc:
+            raise ValueError(f"'{value}' is not a rate such as '10/minute' or '100/hour'") from exc
+        return value
 
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:

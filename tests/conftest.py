@@ -151,6 +151,7 @@ def client(
     state.settings = settings
     state.clock = clock
     state.sessionmaker = session_factory
+    state.throttle.reset()  # attempt counts are in memory: each test starts with none
     app_client.cookies.clear()
     return app_client
 
@@ -161,7 +162,7 @@ def headers_for(session: Session, clock: Clock) -> Callable[[Role], dict[str, st
 
     def make(role: Role) -> dict[str, str]:
         user, _ = auth.create_user(session, f"{role.value}-{uuid.uuid4().hex[:8]}", role, password="x" * 12)
-        _, secret = auth.create_token(session, user.username, clock.now(), days=3650)
+        _, secret = auth.create_token(session, user.username, clock.now())
         session.commit()
         return {"Authorization": f"Bearer {secret}"}
 

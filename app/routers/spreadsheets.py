@@ -9,7 +9,7 @@ from fastapi import APIRouter, File, Query, Response, UploadFile
 from ..deps import ClockDep, Reader, SessionDep, SettingsDep, Writer
 from ..schemas.common import ERROR_RESPONSES
 from ..services import imports
-from ..services.uploads import read_capped
+from ..services.uploads import SPREADSHEET_TOO_LARGE, read_capped
 from ..spreadsheets.reader import Row, read_rows
 from ..spreadsheets.sheets import SHEETS
 from ..spreadsheets.writer import workbook
@@ -36,7 +36,8 @@ def _xlsx(content: bytes, name: str) -> Response:
 
 
 def _rows(file: UploadFile, limit: int, sheet_name: str) -> list[Row]:
-    return read_rows(file.filename or "", read_capped(file.file, limit), SHEETS[sheet_name])
+    data = read_capped(file.file, limit, SPREADSHEET_TOO_LARGE)
+    return read_rows(file.filename or "", data, SHEETS[sheet_name])
 
 
 @router.get(

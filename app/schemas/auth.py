@@ -11,13 +11,25 @@ from .common import Orm, Strict
 class LoginIn(Strict):
     username: str = Field(examples=["tochuc"])
     password: str = Field(examples=["correct horse battery"])
-    days: int = Field(default=30, ge=1, le=3650)
+    days: int = Field(default=30, ge=1, le=3650, description="At most TINNHIEM_TOKEN_MAX_DAYS (90).")
 
 
 class TokenOut(Strict):
     token: str = Field(description="Shown once; send it as 'Authorization: Bearer <token>'.")
     scopes: list[str]
     expires_at: datetime
+
+
+class TokenInfo(Orm):
+    """A token as its owner sees it later: never the secret, nor its hash."""
+
+    id: str
+    name: str
+    scopes: list[str]
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+    current: bool = Field(default=False, description="The token this request was sent with.")
 
 
 class UserIn(Strict):

@@ -36,6 +36,7 @@ class Principal:
     username: str
     role: Role
     scopes: frozenset[Scope]
+    token_id: str = ""
 
 
 def create_user(
@@ -50,11 +51,64 @@ def create_user(
         )
     if repo.by_username(session, username) is not None:
         raise Conflict(f"user '{username}' already exists", details={"username": username})
-    password = password or generate_password()
-    if len(password) < 10:
-        raise InvalidInput("a password needs at least 10 characters")
+    password = _acceptable(password or generate_password())
     user = User(username=username, role=role, full_name=full_name, password_hash=hash_password(password))
     return common.add(session, user), password
+
+
+def _acceptable(password: str) -> str:
+    if len(password) < 10:
+        raise InvalidInput("a password needs at least 10 characters")
+    return password
+
+
+def _user(session: Session, username: str) -> User:
+    user = repo.by_username(session, username.strip().lower())
+    if user is None:
+        raise NotFound(f"no user named '{username}'", details={"username": username})
+    return user
+
+
+def set_active(session: Session, username: str, active: bool) -> User:
+    """A disabled user's tokens stop working at once (``authenticate`` checks the user each time)."""
+    user = _user(session, username)
+    user.active = active
+    session.flush()
+    return user
+
+
+def set_password(
+    session: Session, username: str, now: datetime, *, password: str | None = None, keep_tokens: bool = False
+) -> tuple[User, str, int]:
+    """A new password (generated when none is given); unless told otherwise, the user's tokens are
+    revoked, since a password is usually changed because the old one may be known.
+    Returns the user, the password and how many tokens were revoked."""
+    user = _user(session, username)
+    password = _acceptable(password or generate_password())
+    user.password_hash = hash_password(password)
+    revoked = 0 if keep_tokens else repo.revoke_tokens_of(session, user.id, now)
+    session.flush()
+    return user, password, revoked
+
+
+def tokens_of(session: Session, username: str) -> list[ApiToken]:
+    return repo.tokens_of(session, _user(session, username).id)
+
+
+def tokens_of_user_id(session: Session, user_id: str) -> list[ApiToken]:
+    return repo.tokens_of(session, user_id)
+
+
+def revoke_token(session: Session, token_id: str, now: datetime, *, owner_id: str | None = None) -> ApiToken:
+    """Revoke one token (``owner_id``: only if it is that user's; another's is "not found", so ids
+    of other people's tokens cannot be probed). Revoking twice changes nothing."""
+    token = repo.token_by_id(session, token_id)
+    if token is None or (owner_id is not None and token.user_id != owner_id):
+        raise NotFound(f"no token with id '{token_id}'", details={"token_id": token_id})
+    if token.revoked_at is None:
+        token.revoked_at = now
+        session.flush()
+    return token
 
 
 def parse_scopes(values: Iterable[str]) -> frozenset[Scope]:
@@ -72,12 +126,11 @@ def create_token(
     *,
     scopes: Iterable[str] = (),
     days: int = 90,
+    max_days: int = 90,
     name: str = "",
 ) -> tuple[ApiToken, str]:
     """Issue a token; without scopes it carries the rights of the user's role."""
-    user = repo.by_username(session, username.strip().lower())
-    if user is None:
-        raise NotFound(f"no user named '{username}'", details={"username": username})
+    user = _user(session, username)
     wanted = parse_scopes(scopes) or ROLE_SCOPES[user.role]
     beyond = wanted - ROLE_SCOPES[user.role]
     if beyond:
@@ -85,8 +138,12 @@ def create_token(
             f"role '{user.role.value}' cannot hold scope(s): {', '.join(sorted(beyond))}",
             details={"role": user.role.value, "refused": sorted(beyond)},
         )
-    if not 1 <= days <= 3650:
-        raise InvalidInput("a token lives between 1 and 3650 days")
+    if not 1 <= days <= max_days:
+        raise InvalidInput(
+            f"a token lives between 1 and {max_days} days (the limit is TINNHIEM_TOKEN_MAX_DAYS); "
+            "ask for fewer days",
+            details={"days": days, "max_days": max_days},
+        )
     secret = generate_token()
     token = ApiToken(
         user_id=user.id,
@@ -100,7 +157,10 @@ def create_token(
 
 def login(session: Session, username: str, password: str) -> User:
     user = repo.by_username(session, username.strip().lower())
-    if user is None or not user.active or not verify_password(user.password_hash, password):
+    # The password is checked even for an unknown or disabled user (against a dummy hash for an
+    # unknown one), so neither answers sooner than a wrong password and names cannot be guessed.
+    matches = verify_password(user.password_hash if user else None, password)
+    if user is None or not user.active or not matches:
         raise Unauthenticated("wrong user name or password")
     return user
 
@@ -115,4 +175,4 @@ def authenticate(session: Session, secret: str, now: datetime) -> Principal:
     if not user.active:
         raise Unauthenticated("the user of this token is disabled")
     scopes = frozenset(Scope(s) for s in token.scopes) & ROLE_SCOPES[user.role]
-    return Principal(user.id, user.username, user.role, scopes)
+    return Principal(user.id, user.username, user.role, scopes, token.id)

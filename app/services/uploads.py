@@ -32,17 +32,22 @@ class Attachment:
     sha256: str
 
 
-def read_capped(stream: BinaryIO, limit: int) -> bytes:
+ATTACHMENT_TOO_LARGE = (
+    "the file is larger than the limit of {kib} KiB (TINNHIEM_UPLOAD_MAX_BYTES); attach a smaller PDF or DOCX"
+)
+SPREADSHEET_TOO_LARGE = (
+    "Tệp bảng tính lớn hơn giới hạn {kib} KiB (TINNHIEM_IMPORT_MAX_BYTES); hãy chia thành nhiều tệp"
+)
+
+
+def read_capped(stream: BinaryIO, limit: int, too_large: str = ATTACHMENT_TOO_LARGE) -> bytes:
     """Read in chunks and stop as soon as the data passes ``limit``: an upload is never read whole
-    into memory just to be refused."""
+    into memory just to be refused. ``too_large`` names the limit that applies."""
     buffer = bytearray()
     while chunk := stream.read(CHUNK):
         buffer += chunk
         if len(buffer) > limit:
-            raise PayloadTooLarge(
-                f"the file is larger than the limit of {limit // 1024} KiB; attach a smaller PDF or DOCX",
-                details={"limit_bytes": limit},
-            )
+            raise PayloadTooLarge(too_large.format(kib=limit // 1024), details={"limit_bytes": limit})
     return bytes(buffer)
 
 

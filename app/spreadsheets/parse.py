@@ -13,6 +13,7 @@ from ballots.records import has_control_characters
 
 from ..models.organization import Gender
 from .errors import RowError
+from .limits import preview
 from .sheets import normalize
 
 # A trailing midnight is what Excel writes when a date cell is saved as CSV.
@@ -60,7 +61,7 @@ class Cells:
 
     def fail(self, key: str, message: str) -> None:
         value = self.values.get(key)
-        shown = f"{value:%d/%m/%Y}" if isinstance(value, date) else "" if value is None else str(value)
+        shown = f"{value:%d/%m/%Y}" if isinstance(value, date) else preview(value)
         self.errors.append(RowError(self.row, self.headers[key], message, shown))
 
     def refuse(self, refused: BallotsError) -> None:
@@ -82,6 +83,7 @@ class Cells:
             self.fail(key, f"Ngắn quá: cần ít nhất {length[0]} ký tự")
         elif len(text) > length[1]:
             self.fail(key, f"Dài quá {length[1]} ký tự; hãy viết gọn lại")
+            return text[: length[1]]  # the row is refused; later messages quote no more than this
         return text
 
     def date(self, key: str, *, required: bool = False) -> date | None:
@@ -102,7 +104,7 @@ class Cells:
                 raise ValueError
             return date(int(parts[0]), int(parts[1]), int(parts[2]))
         except ValueError:
-            self.fail(key, f"Ngày '{text}' không hợp lệ, dùng dạng dd/mm/yyyy")
+            self.fail(key, f"Ngày '{preview(text)}' không hợp lệ, dùng dạng dd/mm/yyyy")
             return None
 
     def choice(self, key: str, options: dict[str, Any], hint: str, *, required: bool = False) -> Any:
@@ -111,5 +113,5 @@ class Cells:
             return None
         found = options.get(normalize(text))
         if found is None:
-            self.fail(key, f"Giá trị '{text}' không hợp lệ; dùng: {hint}")
+            self.fail(key, f"Giá trị '{preview(text)}' không hợp lệ; dùng: {hint}")
         return found

@@ -2,7 +2,8 @@
 
 The kind of file is decided by its content (an .xlsx is a zip holding xl/workbook.xml), the name
 only says which message to give. Row numbers are the ones Excel shows: blank rows are skipped
-but still counted, and the header is the first row that names the sheet's columns.
+but still counted (and count toward the bound on rows), and the header is the first row that names
+the sheet's columns. Every bound in ``limits`` is checked while the file is streamed.
 """
 
 from __future__ import annotations
@@ -18,17 +19,24 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from . import xlsx_guard
 from .errors import RowError, SheetUnreadable
+from .limits import (
+    HEADER_SEARCH,
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_DATA_ROWS,
+    MAX_SHEET_ROWS,
+    cell_too_long,
+    too_many_rows,
+)
 from .parse import is_blank
 from .sheets import SHEETS, Sheet, normalize
 
-MAX_DATA_ROWS = 20_000
-HEADER_SEARCH = 10  # a title or a blank line or two may sit above the header
-MAX_COLUMNS = 64  # the sheets have at most ten; a forged dimension must not make rows huge
-MAX_UNZIPPED = 200 * 1024 * 1024  # a zip bomb is refused before openpyxl inflates it
+# A zip bomb is refused before anything inflates it; the parts are then walked in a stream.
+MAX_UNZIPPED = 200 * 1024 * 1024
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003, and password-protected workbooks
 DAMAGED = "Không đọc được tệp Excel: tệp hỏng hoặc không đúng định dạng .xlsx; hãy mở bằng Excel và lưu lại"
-TOO_MANY = f"Tệp có quá nhiều dòng (tối đa {MAX_DATA_ROWS:,} dòng dữ liệu); hãy chia thành nhiều tệp"
 
 Numbered = tuple[int, list[Any]]  # (row number as Excel shows it, cells)
 
@@ -40,12 +48,17 @@ class Row:
 
 
 def _limited(rows: Iterable[Iterable[Any]]) -> Iterator[Numbered]:
-    for number, cells in enumerate(rows, start=1):
-        if number > MAX_DATA_ROWS + HEADER_SEARCH + 1:
-            if not all(is_blank(c) for c in cells):
-                raise SheetUnreadable(TOO_MANY)
-            continue
-        yield number, list(cells)
+    """Rows as they stream in, refused at the first bound passed: blank rows count too."""
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_SHEET_ROWS:
+            raise too_many_rows()
+        cells = list(row)[:MAX_COLUMNS]
+        for column, cell in enumerate(cells):
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                raise cell_too_long(f"dòng {number}, cột {column + 1}", cell)
+        if number > MAX_DATA_ROWS + HEADER_SEARCH + 1 and not all(is_blank(c) for c in cells):
+            raise too_many_rows()
+        yield number, cells
 
 
 def _xlsx_tables(data: bytes) -> list[list[Numbered]]:
@@ -63,6 +76,8 @@ def _xlsx_tables(data: bytes) -> list[list[Numbered]]:
     if unzipped > MAX_UNZIPPED:
         raise SheetUnreadable("Tệp Excel quá lớn khi giải nén; hãy chia thành nhiều tệp")
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xlsx_guard.check(archive)
         with warnings.catch_warnings():  # unsupported extensions (slicers, …) do not matter here
             warnings.simplefilter("ignore")
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
@@ -95,6 +110,8 @@ def _csv_table(data: bytes) -> list[Numbered]:
     try:
         return list(_limited(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
     except csv.Error as exc:
+        if "field larger" in str(exc):  # past csv's own bound (128 Ki characters)
+            raise cell_too_long("tệp CSV", "") from exc
         raise SheetUnreadable(f"Tệp CSV sai định dạng ({exc}); hãy mở bằng Excel và lưu lại") from exc
 
 
@@ -182,5 +199,5 @@ def read_rows(file_name: str, data: bytes, sheet: Sheet) -> list[Row]:
     if not rows:
         raise SheetUnreadable("Tệp chỉ có dòng tiêu đề, chưa có dữ liệu")
     if len(rows) > MAX_DATA_ROWS:
-        raise SheetUnreadable(TOO_MANY)
+        raise too_many_rows()
     return rows

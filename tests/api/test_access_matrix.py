@@ -17,6 +17,7 @@ from app.settings import Settings
 
 PUBLIC = {("POST", "/api/v1/auth/token")}
 ADMIN_ONLY = re.compile(r"^/api/v1/users")
+OWN_ACCOUNT = re.compile(r"^/api/v1/auth/tokens")  # anyone signed in lists and revokes their own tokens
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
 
 
@@ -37,7 +38,7 @@ ENDPOINTS = api_endpoints()
 def allowed(role: Role | None, method: str, path: str) -> bool:
     if role is None:
         return False
-    if role is Role.ADMIN:
+    if role is Role.ADMIN or OWN_ACCOUNT.match(path):
         return True
     if ADMIN_ONLY.match(path):
         return False

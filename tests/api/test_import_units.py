@@ -170,7 +170,7 @@ def zip_of(name: str) -> bytes:
         ("rong.xlsx", xlsx([]), "không có dữ liệu"),
         ("tieu-de.xlsx", xlsx([UNIT_HEADERS]), "chỉ có dòng tiêu đề"),
         ("latin1.csv", b"T\xean don vi,C\xe2p\nS\xf4,T\xecnh\n", "UTF-8"),
-        ("dai.csv", b'Ten don vi,Cap\n"' + b"a" * 140_000 + b'",Tinh\n', "CSV sai định dạng"),
+        ("dai.csv", b'Ten don vi,Cap\n"' + b"a" * 140_000 + b'",Tinh\n', "Một ô dài quá"),
         ("ghi-chu.txt", b"Ten don vi,Cap\n", "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)"),
     ],
 )

@@ -43,3 +43,15 @@ def test_the_secret_never_shows_in_a_printout() -> None:
 def test_cheap_password_hashing_is_refused_in_production() -> None:
     with pytest.raises(ValidationError, match="refused in production"):
         Settings(environment="production", secret_key=SecretStr("s" * 40), fast_password_hashing=True)
+
+
+def test_a_login_rate_must_be_written_as_the_limits_notation() -> None:
+    with pytest.raises(ValidationError, match="'ten per minute' is not a rate"):
+        Settings(login_rate_per_user="ten per minute")
+    assert Settings(login_rate_per_address="100/hour").login_rate_per_address == "100/hour"
+
+
+def test_a_token_lives_at_most_ninety_days_unless_configured() -> None:
+    assert Settings().token_max_days == 90
+    with pytest.raises(ValidationError):
+        Settings(token_max_days=0)

@@ -1,0 +1,1 @@
+"""Pure ASGI middleware: checks that apply to every request before any route or dependency runs."""
