@@ -5,12 +5,21 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ballots.levels import FillMethod, UnitLevel
 
-from .base import Base, archived_column, created_column, id_column, str_enum, updated_column
+from .base import (
+    Base,
+    archived_column,
+    created_column,
+    id_column,
+    keep_sort_key,
+    sort_key_column,
+    str_enum,
+    updated_column,
+)
 
 
 class Gender(StrEnum):
@@ -43,9 +52,11 @@ class Unit(Base):
 
 class Cadre(Base):
     __tablename__ = "cadres"
+    __table_args__ = (Index("ix_cadres_sort_key", "sort_key"),)
 
     id: Mapped[str] = id_column()
     full_name: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    sort_key: Mapped[str] = sort_key_column()
     date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
     gender: Mapped[Gender | None] = mapped_column(str_enum(Gender, "cadre_gender"), nullable=True)
     retirement_notice_date: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -59,6 +70,9 @@ class Cadre(Base):
         back_populates="cadre", cascade="all, delete-orphan", order_by="Post.since"
     )
     standing_committee_unit: Mapped[Unit | None] = relationship()
+
+
+keep_sort_key(Cadre.full_name)
 
 
 class Post(Base):
