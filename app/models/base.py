@@ -88,7 +88,8 @@ SORT_KEY_TYPE = String(600).with_variant(String(600, collation="C"), "postgresql
 
 def _sort_key_default(context: DefaultExecutionContext) -> str:
     # Bulk INSERTs that give only the name (the benchmark, imports) still get their key.
-    return sort_key(context.get_current_parameters()["full_name"])
+    parameters: dict[str, Any] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return sort_key(parameters["full_name"])
 
 
 def sort_key_column() -> Mapped[str]:
