@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ballots.errors import NotFound
 from ballots.levels import Rulebook
 
 from ..models import Candidate, CommitteeMember, RosterEntry, Round
@@ -103,3 +104,16 @@ def next_position(
 ) -> int:
     current = session.scalar(select(func.max(model.position)).where(model.round_id == round_id))
     return (current or 0) + 1
+
+
+def with_candidates(session: Session, round_id: str) -> Round:
+    """A round with its candidates and their cadres, in a fixed number of queries whatever its size."""
+    stmt = (
+        select(Round)
+        .where(Round.id == round_id)
+        .options(selectinload(Round.candidates).selectinload(Candidate.cadre))
+    )
+    found = session.scalar(stmt)
+    if found is None:
+        raise NotFound(f"no round with id '{round_id}'", details={"id": round_id, "kind": "round"})
+    return found
