@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Generic, Protocol, TypeVar
+from datetime import date
+from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -21,23 +21,14 @@ from ballots.calendar import Milestone, deadline, timeliness
 from ..models import Document, Round
 from ..repositories import documents as documents_repo
 from ..repositories import rounds as rounds_repo
+from ..repositories.documents import Timing
 from ..schemas.calendar import CalendarItem, ItemStatus, MilestoneView, RoundCalendar, Submission
 
 Cadre = tuple[str, str]  # (id, full name)
 
 
-class Submitted(Protocol):
-    """What a status needs of a document: a Document, or a row of the dashboard's narrow query."""
-
-    @property
-    def kind(self) -> Milestone: ...
-    @property
-    def cadre_id(self) -> str | None: ...
-    @property
-    def submitted_at(self) -> datetime: ...
-
-
-D = TypeVar("D", bound=Submitted)
+# What a status needs of a document: the document itself, or the dashboard's narrow row of it.
+D = TypeVar("D", Document, Timing)
 
 
 @dataclass(frozen=True)
