@@ -204,8 +204,7 @@ def _check_ready(round_: Round) -> None:
 def archive(session: Session, round_id: str, now: datetime) -> Round:
     round_ = archive_entity(session, get(session, round_id), now)
     # An archived round holds no place any more, so a refused third place may now be free.
-    for candidate in round_.candidates:
-        eligibility.reassess_cadre(session, candidate.cadre, now)
+    eligibility.reassess_cadres(session, {c.cadre_id for c in round_.candidates}, now)
     return round_
 
 
@@ -216,7 +215,6 @@ def delete(session: Session, round_id: str, now: datetime) -> None:
             f"round '{round_.title}' is {round_.status.value} and may hold ballots; archive it instead",
             details={"status": round_.status.value},
         )
-    cadres = [c.cadre for c in round_.candidates]
+    cadre_ids = {c.cadre_id for c in round_.candidates}
     common.delete(session, round_)
-    for cadre in cadres:
-        eligibility.reassess_cadre(session, cadre, now)
+    eligibility.reassess_cadres(session, cadre_ids, now)
