@@ -26,7 +26,7 @@ def search(
     stmt = (
         select(Cadre)
         .options(selectinload(Cadre.posts).selectinload(Post.unit))
-        .order_by(Cadre.full_name, Cadre.id)
+        .order_by(Cadre.sort_key, Cadre.id)
     )
     if q:
         stmt = stmt.where(Cadre.full_name.ilike(contains(q), escape="\\"))
