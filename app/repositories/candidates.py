@@ -12,7 +12,8 @@ from collections.abc import Collection
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from ..models import Cadre, Candidate, CommitteeMember, Round
+from ..models import Cadre, Candidate, CommitteeMember, Plan, Round
+from .common import page
 
 
 def of_cadre_in_plan(session: Session, cadre_id: str, plan_id: str) -> list[Candidate]:
@@ -62,3 +63,30 @@ def cadre_ids_in_units(session: Session, unit_ids: Collection[str]) -> set[str]:
         .where(Round.unit_id.in_(list(unit_ids)), Round.archived_at.is_(None))
     )
     return set(session.scalars(stmt))
+
+
+def nominations(session: Session, cadre_id: str, limit: int, offset: int) -> tuple[list[Candidate], int]:
+    """A page of the cadre's candidacies in every plan, with round and plan, by vote date."""
+    stmt = (
+        select(Candidate)
+        .join(Round, Candidate.round_id == Round.id)
+        .join(Plan, Round.plan_id == Plan.id)
+        .where(Candidate.cadre_id == cadre_id)
+        .order_by(Round.vote_date, Plan.number, Round.title, Candidate.id)
+        .options(contains_eager(Candidate.round).contains_eager(Round.plan))
+    )
+    return page(session, stmt, limit, offset)
+
+
+def kept_places(session: Session, cadre_id: str) -> dict[str, list[str]]:
+    """Per plan, the live rounds where the cadre is eligible (holds a place), by vote date."""
+    stmt = (
+        select(Round.plan_id, Round.id)
+        .join(Candidate, Candidate.round_id == Round.id)
+        .where(Candidate.cadre_id == cadre_id, Candidate.eligible.is_(True), Round.archived_at.is_(None))
+        .order_by(Round.vote_date, Round.id)
+    )
+    kept: dict[str, list[str]] = defaultdict(list)
+    for plan_id, round_id in session.execute(stmt):
+        kept[plan_id].append(round_id)
+    return kept
