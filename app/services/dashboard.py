@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -90,7 +90,11 @@ def _deadlines(
         documents[t.round_id].append(t)
     due_soon: list[DueItem] = []
     overdue: list[DueItem] = []
+    # A round whose first deadline (the D−20 report) is more than a week away has nothing due yet.
+    horizon = today + timedelta(days=SOON_DAYS)
     for round_ in (r for r in rounds if r.status in PREPARING):
+        if deadline(Milestone.REPORT, round_.vote_date) > horizon:
+            continue
         # Only eligible candidates are voted on, so only they owe a report or answers.
         cadres = [(c.cadre_id, c.full_name) for c in by_round[round_.id] if c.eligible]
         for milestone, found in lines(round_.vote_date, cadres, documents[round_.id], today).items():
