@@ -136,6 +136,10 @@ CALLS: dict[str, Call] = {
     "round rename": lambda c, h, w: c.patch(
         f"/api/v1/rounds/{w.round_id}", json={"title": "Hội nghị đổi tên"}, headers=h
     ),
+    "add committee member": lambda c, h, w: c.post(
+        f"/api/v1/rounds/{w.round_id}/committee", json={"full_name": "Hoàng Thị Mới"}, headers=h
+    ),
+    "archive round": lambda c, h, w: c.post(f"/api/v1/rounds/{w.round_id}/archive", headers=h),
     "propose candidate": lambda c, h, w: c.post(
         f"/api/v1/rounds/{w.round_id}/candidates", json={"cadre_id": w.newcomer_id}, headers=h
     ),
