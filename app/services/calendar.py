@@ -9,7 +9,7 @@ the soon ones, from plain rows instead of whole rounds.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
@@ -58,36 +58,39 @@ def _status(
 
 
 def lines(
-    vote_date: date, cadres: Sequence[Cadre], documents: Sequence[D], today: date
+    vote_date: date,
+    cadres: Sequence[Cadre],
+    documents: Sequence[D],
+    today: date,
+    milestones: Collection[Milestone] = tuple(Milestone),
 ) -> dict[Milestone, list[Line[D]]]:
-    """Every line of a round's calendar, milestone by milestone, from its eligible cadres and documents."""
+    """The lines of a round's calendar for ``milestones`` (all by default), from its eligible cadres
+    and its documents."""
     by_key: dict[tuple[Milestone, str | None], list[D]] = defaultdict(list)
     for d in documents:
         by_key[(d.kind, None)].append(d)  # the round's dossier counts whoever sent it
         if d.cadre_id is not None:
             by_key[(d.kind, d.cadre_id)].append(d)
 
-    def line(milestone: Milestone, cadre: Cadre | None, if_missing: ItemStatus | None = None) -> Line[D]:
+    def line(milestone: Milestone, cadre: Cadre | None) -> Line[D]:
         found = by_key.get((milestone, cadre[0] if cadre else None), [])
+        if_missing: ItemStatus | None = None
+        if milestone is Milestone.CLARIFICATION_REQUEST:
+            if_missing = "none_received"  # voters may ask for clarification, but need not
+        elif (
+            milestone is Milestone.ANSWERS
+            and cadre
+            and not by_key.get((Milestone.CLARIFICATION_REQUEST, cadre[0]))
+        ):
+            if_missing = "not_required"  # answers are owed only by the cadres who received a request
         status, late = _status(milestone, vote_date, today, found, if_missing)
         return Line(cadre, status, late, found)
 
+    # The dossier is the round's; every other milestone has a line per cadre.
     return {
-        Milestone.REPORT: [line(Milestone.REPORT, c) for c in cadres],
-        Milestone.DOSSIER: [line(Milestone.DOSSIER, None)],
-        # Voters may ask for clarification, but need not.
-        Milestone.CLARIFICATION_REQUEST: [
-            line(Milestone.CLARIFICATION_REQUEST, c, "none_received") for c in cadres
-        ],
-        # Answers are owed only by the cadres who received a request.
-        Milestone.ANSWERS: [
-            line(
-                Milestone.ANSWERS,
-                c,
-                None if by_key.get((Milestone.CLARIFICATION_REQUEST, c[0])) else "not_required",
-            )
-            for c in cadres
-        ],
+        m: [line(m, None)] if m is Milestone.DOSSIER else [line(m, c) for c in cadres]
+        for m in Milestone
+        if m in milestones
     }
 
 

@@ -90,14 +90,21 @@ def _deadlines(
         documents[t.round_id].append(t)
     due_soon: list[DueItem] = []
     overdue: list[DueItem] = []
-    # A round whose first deadline (the D−20 report) is more than a week away has nothing due yet.
+    # A deadline more than a week away is neither due soon nor missed; a missing clarification
+    # request is never a fault (voters need not ask). Only the other lines are worth computing.
     horizon = today + timedelta(days=SOON_DAYS)
     for round_ in (r for r in rounds if r.status in PREPARING):
-        if deadline(Milestone.REPORT, round_.vote_date) > horizon:
+        wanted = [
+            m
+            for m in Milestone
+            if m is not Milestone.CLARIFICATION_REQUEST and deadline(m, round_.vote_date) <= horizon
+        ]
+        if not wanted:
             continue
         # Only eligible candidates are voted on, so only they owe a report or answers.
         cadres = [(c.cadre_id, c.full_name) for c in by_round[round_.id] if c.eligible]
-        for milestone, found in lines(round_.vote_date, cadres, documents[round_.id], today).items():
+        found_lines = lines(round_.vote_date, cadres, documents[round_.id], today, wanted)
+        for milestone, found in found_lines.items():
             days_left = (deadline(milestone, round_.vote_date) - today).days
             for line in found:
                 if line.status == "overdue":
