@@ -111,15 +111,21 @@ def run_clients(
         for i in range(per_client):
             payload = json.dumps(body(k, i)).encode() if body else None
             start = time.perf_counter()
-            conn.request(method, path, body=payload, headers=headers)  # keep-alive, as a browser does
-            response = conn.getresponse()
-            data = response.read()
+            try:
+                conn.request(method, path, body=payload, headers=headers)  # keep-alive, as a browser does
+                response = conn.getresponse()
+                status, data = response.status, response.read()
+            except (OSError, http.client.HTTPException) as error:
+                # The server dropped the connection (after a 500, say): count it and connect again.
+                status, data = 0, repr(error).encode()
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
             elapsed = (time.perf_counter() - start) * 1000
             with lock:
-                if response.status == 200:
+                if status == 200:
                     latencies.append(elapsed)
                 else:
-                    failures.append(f"{response.status} {data[:200]!r}")
+                    failures.append(f"{status} {data[:200]!r}")
             if time.perf_counter() > deadline:
                 break
         conn.close()
