@@ -159,7 +159,11 @@ def bench(kind: str, label: str) -> list[dict[str, Any]]:
             engine.dispose()
             print(f"[{kind}] plan built in {time.perf_counter() - started:.1f} s", flush=True)
             port = free_port()
-            server = subprocess.Popen([sys.executable, __file__, "serve", url, str(port)])
+            RESULTS.mkdir(exist_ok=True)
+            log = (RESULTS / f"server-{kind}.log").open("w")  # the app's own errors, kept out of the table
+            server = subprocess.Popen(
+                [sys.executable, __file__, "serve", url, str(port)], stderr=log, stdout=log
+            )
             for _ in range(100):
                 try:
                     socket.create_connection(("127.0.0.1", port), timeout=1).close()
