@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from api_builders import make_cadre, make_plan, make_round, make_unit, post_body, propose
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 
 from app.models import Candidate
@@ -41,6 +44,17 @@ def test_cadres_are_listed_by_given_name_and_paged_in_that_order(
         make_cadre(client, organizer, name, [post_body(finance)])
     assert names(client, organizer, "/api/v1/cadres") == ORDERED
     assert names(client, organizer, "/api/v1/cadres?limit=2&offset=3") == ORDERED[3:5]
+
+
+def test_the_cadres_spreadsheet_lists_them_in_the_same_order(
+    client: TestClient, organizer: Headers, finance: str
+) -> None:
+    for name in NAMES:
+        make_cadre(client, organizer, name, [post_body(finance)])
+    exported = client.get("/api/v1/spreadsheets/export/cadres.xlsx", headers=organizer)
+    sheet = load_workbook(io.BytesIO(exported.content)).worksheets[0]
+    first_column = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert first_column == ORDERED
 
 
 def test_candidates_are_listed_by_given_name_and_paged_in_that_order(
