@@ -11,7 +11,16 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from ballots.levels import FillMethod, Rulebook, UnitLevel
 from ballots.records import name_key
 
-from .base import Base, archived_column, created_column, id_column, str_enum, updated_column
+from .base import (
+    Base,
+    archived_column,
+    created_column,
+    id_column,
+    keep_sort_key,
+    sort_key_column,
+    str_enum,
+    updated_column,
+)
 
 
 class Gender(StrEnum):
@@ -61,9 +70,11 @@ class Unit(Base):
 
 class Cadre(Base):
     __tablename__ = "cadres"
+    __table_args__ = (Index("ix_cadres_sort_key", "sort_key"),)
 
     id: Mapped[str] = id_column()
     full_name: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    sort_key: Mapped[str] = sort_key_column()
     date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
     gender: Mapped[Gender | None] = mapped_column(str_enum(Gender, "cadre_gender"), nullable=True)
     retirement_notice_date: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -77,6 +88,9 @@ class Cadre(Base):
         back_populates="cadre", cascade="all, delete-orphan", order_by="Post.since"
     )
     standing_committee_unit: Mapped[Unit | None] = relationship()
+
+
+keep_sort_key(Cadre.full_name)
 
 
 class Post(Base):

@@ -11,6 +11,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -21,7 +22,16 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from ballots.levels import PlaceKind, Rulebook
 from ballots.records import name_key
 
-from .base import Base, archived_column, created_column, id_column, str_enum, updated_column
+from .base import (
+    Base,
+    archived_column,
+    created_column,
+    id_column,
+    keep_sort_key,
+    sort_key_column,
+    str_enum,
+    updated_column,
+)
 from .organization import Cadre, Unit
 
 
@@ -108,7 +118,11 @@ class RosterEntry(Base):
     """A voter summoned to the round ("người được triệu tập")."""
 
     __tablename__ = "roster_entries"
-    __table_args__ = (UniqueConstraint("round_id", "full_name", "contact"),)
+    __table_args__ = (
+        UniqueConstraint("round_id", "full_name", "contact"),
+        # A page of a roster in name order is read straight off this index.
+        Index("ix_roster_entries_round_id_sort_key", "round_id", "sort_key"),
+    )
 
     id: Mapped[str] = id_column()
     round_id: Mapped[str] = mapped_column(
@@ -116,6 +130,7 @@ class RosterEntry(Base):
     )
     position: Mapped[int] = mapped_column(Integer, nullable=False)
     full_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    sort_key: Mapped[str] = sort_key_column()
     title: Mapped[str] = mapped_column(String(200), default="", nullable=False)
     contact: Mapped[str] = mapped_column(String(200), default="", nullable=False)
 
@@ -147,7 +162,10 @@ class CommitteeMember(Base):
     """A member of the round's counting committee ("ban kiểm phiếu")."""
 
     __tablename__ = "committee_members"
-    __table_args__ = (UniqueConstraint("round_id", "full_name"),)
+    __table_args__ = (
+        UniqueConstraint("round_id", "full_name"),
+        Index("ix_committee_members_round_id_sort_key", "round_id", "sort_key"),
+    )
 
     id: Mapped[str] = id_column()
     round_id: Mapped[str] = mapped_column(
@@ -155,7 +173,12 @@ class CommitteeMember(Base):
     )
     position: Mapped[int] = mapped_column(Integer, nullable=False)
     full_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    sort_key: Mapped[str] = sort_key_column()
     role: Mapped[str] = mapped_column(String(100), default="Thành viên", nullable=False)
     cadre_id: Mapped[str | None] = mapped_column(ForeignKey("cadres.id"), nullable=True, index=True)
 
     round: Mapped[Round] = relationship(back_populates="committee")
+
+
+for _named in (RosterEntry, CommitteeMember):
+    keep_sort_key(_named.full_name)

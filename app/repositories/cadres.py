@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -25,7 +27,7 @@ def search(
     stmt = (
         select(Cadre)
         .options(selectinload(Cadre.posts).selectinload(Post.unit))
-        .order_by(Cadre.full_name, Cadre.id)
+        .order_by(Cadre.sort_key, Cadre.id)
     )
     if q:
         stmt = stmt.where(Cadre.full_name.ilike(contains(q), escape="\\"))
@@ -68,4 +70,11 @@ def lock(session: Session, cadre_id: str) -> None:
 
     FOR NO KEY UPDATE: lockers take turns, while rows that merely refer to the cadre (a new post, a
     committee seat) are still written without waiting."""
-    session.execute(select(Cadre.id).where(Cadre.id == cadre_id).with_for_update(key_share=True))
+    lock_all(session, [cadre_id])
+
+
+def lock_all(session: Session, cadre_ids: Collection[str]) -> None:
+    """``lock`` for several cadres in one statement, in id order: every request takes them in the
+    same order, so two requests never wait on each other's cadres (no deadlock)."""
+    stmt = select(Cadre.id).where(Cadre.id.in_(cadre_ids)).order_by(Cadre.id)
+    session.execute(stmt.with_for_update(key_share=True))

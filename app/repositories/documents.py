@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, undefer
 
 from ballots.calendar import Milestone
 
-from ..models import Document
+from ..models import Document, Round
+from ..models.plan import RoundStatus
 from .common import page
+
+
+class Timing(NamedTuple):
+    """What the dashboard needs of a document to tell a deadline met or missed."""
+
+    round_id: str
+    kind: Milestone
+    cadre_id: str | None
+    submitted_at: datetime
 
 
 def _of_round(round_id: str, kind: Milestone | None, cadre_id: str | None) -> Select[Document]:
@@ -40,19 +52,20 @@ def search(
     return page(session, _of_round(round_id, kind, cadre_id), limit, offset)
 
 
-def of_rounds(session: Session, round_ids: Collection[str]) -> list[Document]:
-    """Every document of these rounds in one query (the dashboard reads all of a plan's rounds)."""
-    if not round_ids:
-        return []
-    stmt = (
-        select(Document)
-        .where(Document.round_id.in_(list(round_ids)))
-        .order_by(Document.submitted_at, Document.id)
-    )
-    return list(session.scalars(stmt))
-
-
 def with_file(session: Session, document_id: str) -> Document | None:
     return session.scalar(
         select(Document).where(Document.id == document_id).options(undefer(Document.file_data))
     )
+
+
+def timings_of_plan(session: Session, plan_id: str, statuses: Collection[RoundStatus]) -> list[Timing]:
+    """The timing of every document of the plan's live rounds in these statuses, in one query."""
+    rounds = select(Round.id).where(
+        Round.plan_id == plan_id, Round.archived_at.is_(None), Round.status.in_(list(statuses))
+    )
+    stmt = (
+        select(Document.round_id, Document.kind, Document.cadre_id, Document.submitted_at)
+        .where(Document.round_id.in_(rounds))
+        .order_by(Document.submitted_at, Document.id)
+    )
+    return [Timing(*row) for row in session.execute(stmt)]

@@ -15,7 +15,7 @@ def cadres_with_posts(session: Session, *, active_only: bool = False) -> list[Ca
     stmt = (
         select(Cadre)
         .options(selectinload(Cadre.posts).selectinload(Post.unit))
-        .order_by(Cadre.full_name, Cadre.date_of_birth, Cadre.id)
+        .order_by(Cadre.sort_key, Cadre.date_of_birth, Cadre.id)
     )
     if active_only:
         stmt = stmt.where(Cadre.archived_at.is_(None))

@@ -13,7 +13,7 @@ from ballots.levels import Rulebook
 
 from ..models import Candidate, CommitteeMember, RosterEntry, Round
 from ..models.plan import RoundStatus
-from .common import page
+from .common import not_found, page
 
 
 @dataclass(frozen=True)
@@ -117,3 +117,16 @@ def get_for_update(session: Session, round_id: str) -> Round | None:
         .execution_options(populate_existing=True)
     )
     return session.scalar(stmt)
+
+
+def with_candidates(session: Session, round_id: str) -> Round:
+    """A round with its candidates and their cadres, in a fixed number of queries whatever its size."""
+    stmt = (
+        select(Round)
+        .where(Round.id == round_id)
+        .options(selectinload(Round.candidates).selectinload(Candidate.cadre))
+    )
+    found = session.scalar(stmt)
+    if found is None:
+        raise not_found("round", round_id)
+    return found

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import case, exists, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ballots.levels import UnitLevel
 from ballots.records import name_key
@@ -60,3 +62,16 @@ def is_referenced(session: Session, unit_id: str) -> bool:
             )
         )
     )
+
+
+def with_ancestors(session: Session, unit_ids: Collection[str]) -> dict[str, Unit]:
+    """These units and all their ancestors in one recursive query.
+
+    With them in the session, ``Unit.locality`` walks up the tree without a query per step.
+    """
+    if not unit_ids:
+        return {}
+    tree = select(Unit.id, Unit.parent_id).where(Unit.id.in_(list(unit_ids))).cte("tree", recursive=True)
+    parent = aliased(Unit)
+    tree = tree.union(select(parent.id, parent.parent_id).join(tree, parent.id == tree.c.parent_id))
+    return {u.id: u for u in session.scalars(select(Unit).where(Unit.id.in_(select(tree.c.id))))}

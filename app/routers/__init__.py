@@ -2,13 +2,25 @@
 
 from fastapi import APIRouter
 
-from . import auth, cadres, calendar, documents, plans, round_members, rounds, spreadsheets, units
+from . import (
+    auth,
+    cadres,
+    calendar,
+    documents,
+    nominations,
+    plans,
+    round_members,
+    rounds,
+    spreadsheets,
+    units,
+)
 
 API_ROUTERS: list[APIRouter] = [
     auth.router,
     units.router,
     plans.router,
     cadres.router,
+    nominations.router,
     rounds.router,
     round_members.router,
     documents.router,

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response
 
 from ..deps import ClockDep, Reader, SessionDep, Writer
 from ..models import Candidate
-from ..schemas.common import ERROR_RESPONSES
+from ..schemas.common import ERROR_RESPONSES, Page
 from ..schemas.rounds import (
     CandidateAdded,
     CandidateIn,
@@ -21,7 +21,7 @@ from ..schemas.rounds import (
     RosterOut,
 )
 from ..services import round_members as service
-from ..services.rounds import get as get_round
+from .params import Limit, Offset
 
 router = APIRouter(prefix="/rounds/{round_id}", tags=["round members"], responses=ERROR_RESPONSES)
 
@@ -40,9 +40,12 @@ def candidate_out(candidate: Candidate) -> CandidateOut:
     )
 
 
-@router.get("/roster", response_model=list[RosterOut], summary="The summoned voters")
-def list_roster(round_id: str, _: Reader, session: SessionDep) -> list[RosterOut]:
-    return [RosterOut.model_validate(r) for r in get_round(session, round_id).roster]
+@router.get("/roster", response_model=Page[RosterOut], summary="The summoned voters, by name")
+def list_roster(
+    round_id: str, _: Reader, session: SessionDep, limit: Limit = 50, offset: Offset = 0
+) -> Page[RosterOut]:
+    items, total = service.roster_page(session, round_id, limit, offset)
+    return Page(items=[RosterOut.model_validate(r) for r in items], total=total, limit=limit, offset=offset)
 
 
 @router.post("/roster", response_model=RosterOut, status_code=201, summary="Summon one voter")
@@ -63,9 +66,14 @@ def remove_roster(round_id: str, entry_id: str, _: Writer, session: SessionDep) 
     return Response(status_code=204)
 
 
-@router.get("/candidates", response_model=list[CandidateOut], summary="Candidates with their verdicts")
-def list_candidates(round_id: str, _: Reader, session: SessionDep) -> list[CandidateOut]:
-    return [candidate_out(c) for c in get_round(session, round_id).candidates]
+@router.get(
+    "/candidates", response_model=Page[CandidateOut], summary="Candidates with their verdicts, by name"
+)
+def list_candidates(
+    round_id: str, _: Reader, session: SessionDep, limit: Limit = 50, offset: Offset = 0
+) -> Page[CandidateOut]:
+    items, total = service.candidates_page(session, round_id, limit, offset)
+    return Page(items=[candidate_out(c) for c in items], total=total, limit=limit, offset=offset)
 
 
 @router.post("/candidates", response_model=CandidateAdded, status_code=201, summary="Propose a cadre")
@@ -96,9 +104,14 @@ def remove_candidate(
     return Response(status_code=204)
 
 
-@router.get("/committee", response_model=list[CommitteeOut], summary="The counting committee")
-def list_committee(round_id: str, _: Reader, session: SessionDep) -> list[CommitteeOut]:
-    return [CommitteeOut.model_validate(m) for m in get_round(session, round_id).committee]
+@router.get("/committee", response_model=Page[CommitteeOut], summary="The counting committee, by name")
+def list_committee(
+    round_id: str, _: Reader, session: SessionDep, limit: Limit = 50, offset: Offset = 0
+) -> Page[CommitteeOut]:
+    items, total = service.committee_page(session, round_id, limit, offset)
+    return Page(
+        items=[CommitteeOut.model_validate(m) for m in items], total=total, limit=limit, offset=offset
+    )
 
 
 @router.post("/committee", response_model=CommitteeOut, status_code=201, summary="Add a committee member")

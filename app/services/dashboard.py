@@ -1,81 +1,116 @@
-"""The plan dashboard: statuses, deadlines due soon or missed, exclusions, ordering problems."""
+"""The plan dashboard: statuses, deadlines due soon or missed, exclusions, ordering problems.
+
+Read from narrow rows in a fixed number of queries (rounds, candidates, document timings, the
+units' tree), whatever the size of the plan; statuses come from the same ``lines`` as the calendar.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from ballots.calendar import PlannedRound, ordering_problems
+from ballots.calendar import Milestone, PlannedRound, deadline, ordering_problems
 
-from ..models import Document, Plan, Round
+from ..models import Plan, Unit
 from ..models.plan import RoundStatus
 from ..repositories import dashboard as repo
 from ..repositories import documents as documents_repo
+from ..repositories import units as units_repo
 from ..repositories.common import get_or_404
-from ..schemas.calendar import (
-    CalendarItem,
-    Counts,
-    Dashboard,
-    DueItem,
-    ExcludedCandidate,
-    MilestoneView,
-    OrderingProblemOut,
-)
-from .calendar import build
+from ..repositories.dashboard import CandidateRow, RoundRow
+from ..repositories.documents import Timing
+from ..schemas.calendar import Counts, Dashboard, DueItem, ExcludedCandidate, OrderingProblemOut
+from .calendar import Line, lines
 from .eligibility import PREPARING
 
 SOON_DAYS = 7
 
 
-def planned(round_: Round) -> PlannedRound:
+def planned(round_: RoundRow, candidates: Sequence[CandidateRow], units: dict[str, Unit]) -> PlannedRound:
     """The round as ballots/ compares rounds for the §1 order (also used by the plan's warnings).
 
     Only eligible candidates count: a standing-committee member excluded from the round is not voted
     on there, so the round need not wait for the council session.
     """
+    unit = units[round_.unit_id]
     return PlannedRound(
         round_.id,
         round_.rulebook,
-        round_.unit.level,
-        round_.unit.locality.id,
+        unit.level,
+        unit.locality.id,
         round_.vote_date,
-        any(c.eligible and c.cadre.standing_committee_unit_id is not None for c in round_.candidates),
+        any(c.eligible and c.standing_committee_unit_id is not None for c in candidates),
         round_.title,
     )
 
 
-def _due(round_: Round, view: MilestoneView, item: CalendarItem) -> DueItem:
+def _by_round(candidates: Sequence[CandidateRow]) -> dict[str, list[CandidateRow]]:
+    grouped: dict[str, list[CandidateRow]] = defaultdict(list)
+    for c in candidates:
+        grouped[c.round_id].append(c)
+    return grouped
+
+
+def planned_rounds(session: Session, plan_id: str) -> list[PlannedRound]:
+    """The plan's live rounds as the §1 ordering check reads them."""
+    rounds = repo.live_rounds(session, plan_id)
+    by_round = _by_round(repo.live_candidates(session, plan_id))
+    units = units_repo.with_ancestors(session, {r.unit_id for r in rounds})
+    return [planned(r, by_round[r.id], units) for r in rounds]
+
+
+def _due(round_: RoundRow, milestone: Milestone, today: date, line: Line[Timing]) -> DueItem:
+    due = deadline(milestone, round_.vote_date)
     return DueItem(
         round_id=round_.id,
         round_title=round_.title,
         vote_date=round_.vote_date,
-        milestone=view.milestone,
-        label_vi=view.label_vi,
-        deadline=view.deadline,
-        days_left=view.days_left,
-        cadre_id=item.cadre_id,
-        cadre_name=item.cadre_name,
+        milestone=milestone,
+        label_vi=milestone.label_vi,
+        deadline=due,
+        days_left=(due - today).days,
+        cadre_id=line.cadre[0] if line.cadre else None,
+        cadre_name=line.cadre[1] if line.cadre else None,
     )
 
 
-def _deadlines(session: Session, rounds: list[Round], today: date) -> tuple[list[DueItem], list[DueItem]]:
+def _deadlines(
+    rounds: Sequence[RoundRow],
+    by_round: dict[str, list[CandidateRow]],
+    timings: Sequence[Timing],
+    today: date,
+) -> tuple[list[DueItem], list[DueItem]]:
     """(due soon, overdue) over the rounds still being prepared: once voting opens, the preparation
     calendar is history."""
-    preparing = [r for r in rounds if r.status in PREPARING]
-    by_round: dict[str, list[Document]] = defaultdict(list)
-    for document in documents_repo.of_rounds(session, [r.id for r in preparing]):
-        by_round[document.round_id].append(document)
+    documents: dict[str, list[Timing]] = defaultdict(list)
+    for t in timings:
+        documents[t.round_id].append(t)
     due_soon: list[DueItem] = []
     overdue: list[DueItem] = []
-    for round_ in preparing:
-        for view in build(round_, by_round[round_.id], today).milestones:
-            for item in view.items:
-                if item.status == "overdue":
-                    overdue.append(_due(round_, view, item))
-                elif item.status == "pending" and view.days_left <= SOON_DAYS:
-                    due_soon.append(_due(round_, view, item))
+    # A deadline more than a week away is neither due soon nor missed; a missing clarification
+    # request is never a fault (voters need not ask). Only the other lines are worth computing.
+    horizon = today + timedelta(days=SOON_DAYS)
+    for round_ in (r for r in rounds if r.status in PREPARING):
+        wanted = [
+            m
+            for m in Milestone
+            if m is not Milestone.CLARIFICATION_REQUEST and deadline(m, round_.vote_date) <= horizon
+        ]
+        if not wanted:
+            continue
+        # Only eligible candidates are voted on, so only they owe a report or answers.
+        cadres = [(c.cadre_id, c.full_name) for c in by_round[round_.id] if c.eligible]
+        found_lines = lines(round_.vote_date, cadres, documents[round_.id], today, wanted)
+        for milestone, found in found_lines.items():
+            days_left = (deadline(milestone, round_.vote_date) - today).days
+            for line in found:
+                if line.status == "overdue":
+                    overdue.append(_due(round_, milestone, today, line))
+                elif line.status == "pending" and days_left <= SOON_DAYS:
+                    due_soon.append(_due(round_, milestone, today, line))
 
     def order(d: DueItem) -> tuple[date, str, str]:
         return d.deadline, d.round_title, d.cadre_name or ""
@@ -86,8 +121,17 @@ def _deadlines(session: Session, rounds: list[Round], today: date) -> tuple[list
 def dashboard(session: Session, plan_id: str, today: date) -> Dashboard:
     plan = get_or_404(session, Plan, plan_id, "plan")
     rounds = repo.live_rounds(session, plan.id)
-    candidates = [c for r in rounds for c in r.candidates]
-    due_soon, overdue = _deadlines(session, rounds, today)
+    candidates = repo.live_candidates(session, plan.id)
+    by_round = _by_round(candidates)
+    units = units_repo.with_ancestors(session, {r.unit_id for r in rounds})
+    timings = documents_repo.timings_of_plan(session, plan.id, PREPARING)
+    due_soon, overdue = _deadlines(rounds, by_round, timings, today)
+    titles = {r.id: r.title for r in rounds}
+    # Rounds come in date order, so a cadre excluded twice is listed by round date.
+    place = {r.id: i for i, r in enumerate(rounds)}
+    excluded = sorted(
+        (c for c in candidates if not c.eligible), key=lambda c: (c.sort_key, place[c.round_id])
+    )
     return Dashboard(
         plan_id=plan.id,
         today=today,
@@ -102,13 +146,12 @@ def dashboard(session: Session, plan_id: str, today: date) -> Dashboard:
         excluded=[
             ExcludedCandidate(
                 round_id=c.round_id,
-                round_title=c.round.title,
+                round_title=titles[c.round_id],
                 cadre_id=c.cadre_id,
-                cadre_name=c.cadre.full_name,
+                cadre_name=c.full_name,
                 reasons=c.reasons,
             )
-            for c in candidates
-            if not c.eligible
+            for c in excluded
         ],
         ordering_problems=[
             OrderingProblemOut(
@@ -117,6 +160,6 @@ def dashboard(session: Session, plan_id: str, today: date) -> Dashboard:
                 message=p.message,
                 message_vi=p.message_vi,
             )
-            for p in ordering_problems([planned(r) for r in rounds])
+            for p in ordering_problems([planned(r, by_round[r.id], units) for r in rounds])
         ],
     )

@@ -8,8 +8,9 @@ keep their verdicts (and still hold their place).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -18,10 +19,11 @@ from sqlalchemy.orm import Session
 from ballots import eligibility as rules
 from ballots.errors import CandidateIneligible
 
-from ..models import Cadre, Candidate, Post, Round
+from ..models import Cadre, Candidate, Post, Round, Unit
 from ..models.plan import RoundStatus
 from ..repositories import cadres as cadre_repo
 from ..repositories import candidates as repo
+from ..repositories import units as units_repo
 
 PREPARING = (RoundStatus.DRAFT, RoundStatus.SCHEDULED)
 
@@ -58,21 +60,38 @@ def default_post_ids(cadre: Cadre, round_: Round) -> list[str]:
     ]
 
 
-def _nomination(session: Session, cadre: Cadre, round_: Round, post_ids: Iterable[str]) -> rules.Nomination:
+def _nomination(
+    cadre: Cadre, round_: Round, post_ids: Iterable[str], committee: set[str]
+) -> rules.Nomination:
     wanted = set(post_ids)
     posts = tuple(post_input(p) for p in cadre.posts if p.id in wanted)
-    on_committee = cadre.id in repo.committee_cadre_ids(session, round_.id)
-    return rules.Nomination(place_of(round_), posts, on_committee)
+    return rules.Nomination(place_of(round_), posts, cadre.id in committee)
 
 
-def _saved_nomination(session: Session, cadre: Cadre, candidate: Candidate) -> rules.Nomination | None:
+def _saved_nomination(cadre: Cadre, candidate: Candidate, committee: set[str]) -> rules.Nomination | None:
     """A stored candidacy as the rules see it: once voting has opened, an eligible one is a place
     taken for good and an ineligible one is no place at all."""
-    nomination = _nomination(session, cadre, candidate.round, candidate.post_ids)
+    nomination = _nomination(cadre, candidate.round, candidate.post_ids, committee)
     if candidate.round.status in PREPARING:
         # An eligible candidacy is a place held: a tie-break alone never takes it away.
         return replace(nomination, accepted=candidate.eligible)
     return replace(nomination, fixed=True) if candidate.eligible else None
+
+
+@dataclass(frozen=True)
+class Places:
+    """What the rules read about a set of rounds besides the rounds themselves, loaded up front."""
+
+    committee: dict[str, set[str]]  # round id -> cadres on its counting committee
+    # Held only so the session keeps them: each round's locality is then found without a query.
+    units: dict[str, Unit]
+
+
+def _load_places(session: Session, rounds: Iterable[Round]) -> Places:
+    """Two queries for any number of rounds."""
+    rounds = list(rounds)
+    units = units_repo.with_ancestors(session, {r.unit_id for r in rounds})
+    return Places(repo.committee_cadre_ids(session, {r.id for r in rounds}), units)
 
 
 def reason_dict(reason: rules.Reason) -> dict[str, Any]:
@@ -87,13 +106,11 @@ def reason_dict(reason: rules.Reason) -> dict[str, Any]:
 
 def assess_proposal(session: Session, cadre: Cadre, round_: Round, post_ids: Iterable[str]) -> rules.Verdict:
     """The verdict for adding ``cadre`` to ``round_``, against the cadre's other rounds in the plan."""
-    saved = (
-        _saved_nomination(session, cadre, c)
-        for c in repo.of_cadre_in_plan(session, cadre.id, round_.plan_id)
-        if c.round_id != round_.id
-    )
-    others = [n for n in saved if n is not None]
-    return rules.assess(cadre_input(cadre), _nomination(session, cadre, round_, post_ids), others)
+    others = [c for c in repo.of_cadre_in_plan(session, cadre.id, round_.plan_id) if c.round_id != round_.id]
+    places = _load_places(session, [round_, *(c.round for c in others)])
+    saved = [_saved_nomination(cadre, c, places.committee[c.round_id]) for c in others]
+    nomination = _nomination(cadre, round_, post_ids, places.committee[round_.id])
+    return rules.assess(cadre_input(cadre), nomination, [n for n in saved if n is not None])
 
 
 def require_eligible(verdict: rules.Verdict, cadre: Cadre) -> None:
@@ -122,15 +139,24 @@ def candidacies(session: Session, cadre: Cadre, plan_id: str) -> list[Candidate]
     return repo.of_cadre_in_plan(session, cadre.id, plan_id)
 
 
-def reassess_cadre(session: Session, cadre: Cadre, now: datetime) -> None:
-    """Recompute the stored verdict of every nomination of ``cadre``, plan by plan."""
-    cadre_repo.lock(session, cadre.id)
-    plan_ids = {c.round.plan_id for c in repo.of_cadre(session, cadre.id)}
-    for plan_id in plan_ids:
-        saved = [
-            (c, _saved_nomination(session, cadre, c))
-            for c in repo.of_cadre_in_plan(session, cadre.id, plan_id)
-        ]
+def reassess_cadres(session: Session, cadre_ids: Collection[str], now: datetime) -> None:
+    """Recompute the stored verdict of every nomination of these cadres, plan by plan.
+
+    Everything is read up front in a fixed number of queries and the changed verdicts are written
+    in one batch, however many cadres and rounds are involved.
+    """
+    if not cadre_ids:
+        return
+    cadre_repo.lock_all(session, cadre_ids)
+    candidacies = repo.live_of_cadres(session, cadre_ids)
+    cadres = repo.cadres_with_posts(session, cadre_ids)
+    places = _load_places(session, {c.round_id: c.round for c in candidacies}.values())
+    by_plan: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+    for candidacy in candidacies:
+        by_plan[(candidacy.cadre_id, candidacy.round.plan_id)].append(candidacy)
+    for (cadre_id, _plan_id), group in by_plan.items():
+        cadre = cadres[cadre_id]
+        saved = [(c, _saved_nomination(cadre, c, places.committee[c.round_id])) for c in group]
         inputs = [n for _, n in saved if n is not None]
         for candidate, nomination in saved:
             # Once voting opens the ballot is printed: that round's verdicts are part of its record.
@@ -139,14 +165,15 @@ def reassess_cadre(session: Session, cadre: Cadre, now: datetime) -> None:
     session.flush()
 
 
+def reassess_cadre(session: Session, cadre: Cadre, now: datetime) -> None:
+    reassess_cadres(session, {cadre.id}, now)
+
+
 def reassess_round(session: Session, round_: Round, now: datetime) -> None:
     """After a round's date, venue, rulebook or committee changed: every candidate of it again."""
-    # One order for every request, so two of them never wait on each other's cadres.
-    for candidate in sorted(round_.candidates, key=lambda c: c.cadre_id):
-        reassess_cadre(session, candidate.cadre, now)
+    reassess_cadres(session, {c.cadre_id for c in round_.candidates}, now)
 
 
 def reassess_units(session: Session, unit_ids: set[str], now: datetime) -> None:
     """After units moved in the tree: every round held in them again."""
-    for round_ in repo.rounds_in_units(session, unit_ids):
-        reassess_round(session, round_, now)
+    reassess_cadres(session, repo.cadre_ids_in_units(session, unit_ids), now)

@@ -12,12 +12,11 @@ from ballots.errors import Conflict, InvalidInput
 
 from ..models import Plan
 from ..repositories import common
-from ..repositories import dashboard as dashboard_repo
 from ..repositories import plans as repo
 from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
 from ..schemas.plans import PlanDetail, PlanIn, PlanOut, PlanPatch
-from .dashboard import planned
+from .dashboard import planned_rounds
 
 # The only plan field that may be emptied; every other one a plan always has.
 OPTIONAL = frozenset({"completion_date"})
@@ -82,8 +81,7 @@ def warnings(session: Session, plan: Plan) -> list[str]:
             f"the periodic vote falls in the mid-term year {midterm_year(plan.term_start)}, "
             f"not {plan.vote_year} (regulation.md §3)"
         )
-    rounds = dashboard_repo.live_rounds(session, plan.id)
-    found += [p.message for p in ordering_problems([planned(r) for r in rounds])]
+    found += [p.message for p in ordering_problems(planned_rounds(session, plan.id))]
     return found
 
 

@@ -15,6 +15,7 @@ from ballots.errors import Conflict, InvalidInput, NotFound, RuleViolation
 from ..models import Cadre, Candidate, CommitteeMember, RosterEntry
 from ..repositories import cadres as cadre_repo
 from ..repositories import common
+from ..repositories import members as members_repo
 from ..repositories import rounds as repo
 from ..repositories.common import get_or_404
 from ..schemas.rounds import CandidateIn, CommitteeIn, RosterIn
@@ -29,6 +30,20 @@ def _member(items: Sequence[Member], member_id: str, what: str) -> Member:
         if item.id == member_id:
             return item
     raise NotFound(f"the round has no {what} with id '{member_id}'", details={"id": member_id, "kind": what})
+
+
+def roster_page(session: Session, round_id: str, limit: int, offset: int) -> tuple[list[RosterEntry], int]:
+    return members_repo.roster(session, get(session, round_id).id, limit, offset)
+
+
+def candidates_page(session: Session, round_id: str, limit: int, offset: int) -> tuple[list[Candidate], int]:
+    return members_repo.candidates(session, get(session, round_id).id, limit, offset)
+
+
+def committee_page(
+    session: Session, round_id: str, limit: int, offset: int
+) -> tuple[list[CommitteeMember], int]:
+    return members_repo.committee(session, get(session, round_id).id, limit, offset)
 
 
 def add_roster(session: Session, round_id: str, entries: list[RosterIn]) -> list[RosterEntry]:

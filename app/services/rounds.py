@@ -236,8 +236,7 @@ def _check_ready(round_: Round) -> None:
 def archive(session: Session, round_id: str, now: datetime) -> Round:
     round_ = archive_entity(session, get_locked(session, round_id), now)
     # An archived round holds no place any more, so a refused third place may now be free.
-    for candidate in sorted(round_.candidates, key=lambda c: c.cadre_id):
-        eligibility.reassess_cadre(session, candidate.cadre, now)
+    eligibility.reassess_cadres(session, {c.cadre_id for c in round_.candidates}, now)
     return round_
 
 
@@ -252,7 +251,6 @@ def delete(session: Session, round_id: str, now: datetime) -> None:
             ),
             details={"status": round_.status.value},
         )
-    cadres = [c.cadre for c in sorted(round_.candidates, key=lambda c: c.cadre_id)]
+    cadre_ids = {c.cadre_id for c in round_.candidates}
     common.delete(session, round_)
-    for cadre in cadres:
-        eligibility.reassess_cadre(session, cadre, now)
+    eligibility.reassess_cadres(session, cadre_ids, now)

@@ -9,7 +9,9 @@ Headers = dict[str, str]
 
 
 def eligible(client: TestClient, headers: Headers, round_id: str) -> bool:
-    return bool(client.get(f"/api/v1/rounds/{round_id}/candidates", headers=headers).json()[0]["eligible"])
+    return bool(
+        client.get(f"/api/v1/rounds/{round_id}/candidates", headers=headers).json()["items"][0]["eligible"]
+    )
 
 
 def test_an_open_round_keeps_its_place_when_a_higher_priority_round_is_added(

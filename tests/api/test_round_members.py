@@ -80,7 +80,10 @@ def propose(client: TestClient, headers: Headers, round_id: str, cadre_id: str, 
 
 
 def verdicts(client: TestClient, headers: Headers, *round_ids: str) -> list[bool]:
-    return [client.get(f"{ROUNDS}/{r}/candidates", headers=headers).json()[0]["eligible"] for r in round_ids]
+    return [
+        client.get(f"{ROUNDS}/{r}/candidates", headers=headers).json()["items"][0]["eligible"]
+        for r in round_ids
+    ]
 
 
 def reason_codes(response: Any) -> list[str]:
@@ -151,10 +154,12 @@ def test_voters_are_summoned_one_by_one_or_in_bulk_and_numbered_in_order(
     again = client.post(path, json={"full_name": "Ngô Văn Dũng"}, headers=organizer)
     assert again.json()["position"] == 4
     listed = client.get(path, headers=organizer).json()
-    assert [(e["position"], e["full_name"]) for e in listed] == [
-        (1, "Lê Thị Mai"),
+    assert {k: listed[k] for k in ("total", "limit", "offset")} == {"total": 3, "limit": 50, "offset": 0}
+    # Listed by given name (Cúc, Dũng, Mai); each keeps the number it was summoned with.
+    assert [(e["position"], e["full_name"]) for e in listed["items"]] == [
         (3, "Hà Thị Cúc"),
         (4, "Ngô Văn Dũng"),
+        (1, "Lê Thị Mai"),
     ]
 
 
@@ -251,7 +256,7 @@ def test_a_cadre_is_voted_on_for_the_posts_the_round_rulebook_covers(
         [{"id": director.id, "title": "Giám đốc Sở"}],
     )
     assert (body["eligible"], body["reasons"], body["warnings"], body["displaced"]) == (True, [], [], [])
-    (listed,) = client.get(f"{ROUNDS}/{workplace}/candidates", headers=organizer).json()
+    (listed,) = client.get(f"{ROUNDS}/{workplace}/candidates", headers=organizer).json()["items"]
     assert listed == {k: v for k, v in body.items() if k not in ("warnings", "displaced")}
 
     session_of_council = make_round(
@@ -353,7 +358,7 @@ def test_a_higher_priority_place_displaces_the_lowest_and_withdrawing_it_restore
     added = propose(client, organizer, party, cadre.id)
     assert added.status_code == 201 and added.json()["eligible"] is True
     (displaced,) = added.json()["displaced"]
-    late_candidate = client.get(f"{ROUNDS}/{late}/candidates", headers=organizer).json()[0]
+    late_candidate = client.get(f"{ROUNDS}/{late}/candidates", headers=organizer).json()["items"][0]
     assert (displaced["round_id"], displaced["candidate_id"], displaced["vote_date"]) == (
         late,
         late_candidate["id"],
@@ -373,7 +378,7 @@ def test_a_higher_priority_place_displaces_the_lowest_and_withdrawing_it_restore
 
     withdrawn = client.delete(f"{ROUNDS}/{party}/candidates/{added.json()['id']}", headers=organizer)
     assert withdrawn.status_code == 204
-    assert client.get(f"{ROUNDS}/{party}/candidates", headers=organizer).json() == []
+    assert client.get(f"{ROUNDS}/{party}/candidates", headers=organizer).json()["total"] == 0
     assert verdicts(client, organizer, early, late) == [True, True]
 
 
@@ -391,7 +396,7 @@ def test_an_earlier_round_of_equal_priority_is_refused_instead_of_displacing_an_
     assert refused.status_code == 422 and reason_codes(refused) == ["third_place"]
     assert refused.json()["error"]["details"]["kept_round_ids"] == kept
     assert verdicts(client, organizer, *kept) == [True, True]
-    assert client.get(f"{ROUNDS}/{earlier}/candidates", headers=organizer).json() == []
+    assert client.get(f"{ROUNDS}/{earlier}/candidates", headers=organizer).json()["items"] == []
 
 
 def test_a_party_committee_place_gives_no_priority_to_a_cadre_not_on_its_standing_committee(
@@ -467,13 +472,13 @@ def test_the_counting_committee_is_listed_in_order_with_its_roles(
     assert chair.status_code == 201
     plain = client.post(path, json={"full_name": "Đào Văn Sáu"}, headers=organizer).json()
     assert (plain["role"], plain["cadre_id"], plain["position"]) == ("Thành viên", None, 2)
-    listed = client.get(path, headers=organizer).json()
+    listed = client.get(path, headers=organizer).json()["items"]
     assert [(m["full_name"], m["role"]) for m in listed] == [
         ("Lý Thị Nga", "Trưởng ban"),
         ("Đào Văn Sáu", "Thành viên"),
     ]
     assert client.delete(f"{path}/{plain['id']}", headers=organizer).status_code == 204
-    assert [m["full_name"] for m in client.get(path, headers=organizer).json()] == ["Lý Thị Nga"]
+    assert [m["full_name"] for m in client.get(path, headers=organizer).json()["items"]] == ["Lý Thị Nga"]
 
 
 def test_the_counting_committee_never_includes_a_candidate(
@@ -568,7 +573,7 @@ def test_members_change_only_while_the_round_is_being_prepared(
         assert refused.status_code == 409, suffix
         assert "is open; it changes only while draft or scheduled" in refused.json()["error"]["message"]
     assert database(session) == before
-    assert len(client.get(f"{base}/roster", headers=organizer).json()) == 1
+    assert len(client.get(f"{base}/roster", headers=organizer).json()["items"]) == 1
 
 
 @pytest.mark.parametrize("kind", ["roster", "candidates", "committee"])
@@ -607,7 +612,7 @@ def test_an_observer_reads_the_members_but_cannot_change_them(
     member = client.post(f"{base}/committee", json={"full_name": "Phạm Thị Lan"}, headers=organizer).json()
     candidate = propose(client, organizer, round_id, cadre.id).json()
     for kind in ("roster", "candidates", "committee"):
-        assert len(client.get(f"{base}/{kind}", headers=observer).json()) == 1
+        assert client.get(f"{base}/{kind}", headers=observer).json()["total"] == 1
     before = database(session)
     writes = [
         ("POST", "/roster", {"full_name": "Đỗ Văn Bình"}),
@@ -645,5 +650,5 @@ def test_moving_a_unit_in_the_tree_reassesses_the_places_of_rounds_held_there(
     moved = client.patch(f"/api/v1/units/{office.id}", json={"parent_id": None}, headers=organizer)
     assert moved.status_code == 200
     assert verdicts(client, organizer, late, party) == [False, True]
-    (late_candidate,) = client.get(f"{ROUNDS}/{late}/candidates", headers=organizer).json()
+    (late_candidate,) = client.get(f"{ROUNDS}/{late}/candidates", headers=organizer).json()["items"]
     assert [r["code"] for r in late_candidate["reasons"]] == ["third_place"]

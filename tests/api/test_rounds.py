@@ -83,7 +83,7 @@ def propose(client: TestClient, headers: Headers, round_id: str, cadre: Cadre) -
 
 
 def eligible(client: TestClient, headers: Headers, round_id: str) -> bool:
-    (candidate,) = client.get(f"{ROUNDS}/{round_id}/candidates", headers=headers).json()
+    (candidate,) = client.get(f"{ROUNDS}/{round_id}/candidates", headers=headers).json()["items"]
     return bool(candidate["eligible"])
 
 
@@ -526,7 +526,7 @@ def test_moving_the_vote_date_recomputes_the_stored_verdicts(
     assert propose(client, organizer, round_id, cadre).status_code == 201
     moved = client.patch(f"{ROUNDS}/{round_id}", json={"vote_date": "2027-10-05"}, headers=organizer)
     assert moved.json()["eligible_count"] == 0
-    (stored,) = client.get(f"{ROUNDS}/{round_id}/candidates", headers=organizer).json()
+    (stored,) = client.get(f"{ROUNDS}/{round_id}/candidates", headers=organizer).json()["items"]
     assert stored["eligible"] is False and stored["reasons"][0]["code"] == "retirement_pending"
     client.patch(f"{ROUNDS}/{round_id}", json={"vote_date": "2027-09-30"}, headers=organizer)
     assert eligible(client, organizer, round_id) is True
@@ -553,7 +553,7 @@ def test_a_round_that_loses_its_priority_keeps_the_place_it_holds_and_the_reason
     assert client.patch(f"{ROUNDS}/{party}", json=body, headers=organizer).status_code == 200
     # Now an ordinary place, but one the cadre holds: a tie-break does not silently take it back.
     assert [eligible(client, organizer, r) for r in (early, late, party)] == [True, False, True]
-    (waiting,) = client.get(f"{ROUNDS}/{late}/candidates", headers=organizer).json()
+    (waiting,) = client.get(f"{ROUNDS}/{late}/candidates", headers=organizer).json()["items"]
     assert [r["code"] for r in waiting["reasons"]] == ["third_place"]
 
 
@@ -569,7 +569,7 @@ def test_renaming_a_round_renames_it_in_the_reasons_stored_on_other_rounds(
     client.patch(
         f"{ROUNDS}/{party}", json={"title": "Hội nghị Ban Chấp hành Đảng bộ tỉnh"}, headers=organizer
     )
-    (stored,) = client.get(f"{ROUNDS}/{late}/candidates", headers=organizer).json()
+    (stored,) = client.get(f"{ROUNDS}/{late}/candidates", headers=organizer).json()["items"]
     assert "Hội nghị Ban Chấp hành Đảng bộ tỉnh (20/09/2027)" in stored["reasons"][0]["message"]
 
 

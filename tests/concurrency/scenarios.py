@@ -98,7 +98,7 @@ def roster_additions(base: str, token: str, count: int = 40) -> Outcome:
 
     statuses = concurrently(count, add)
     with client(base, token) as c:
-        roster = c.get(f"/api/v1/rounds/{round_id}/roster").json()
+        roster = c.get(f"/api/v1/rounds/{round_id}/roster", params={"limit": 200}).json()["items"]
     return Outcome(statuses, len({entry["position"] for entry in roster}))
 
 
@@ -133,7 +133,8 @@ def proposals(base: str, token: str, count: int = 20, rounds: int = 5) -> Outcom
     places = 0
     with client(base, token) as c:
         for round_id in round_ids:
-            listed: list[dict[str, Any]] = c.get(f"/api/v1/rounds/{round_id}/candidates").json()
+            page = c.get(f"/api/v1/rounds/{round_id}/candidates", params={"limit": 200}).json()
+            listed: list[dict[str, Any]] = page["items"]
             places += sum(1 for x in listed if x["cadre_id"] == cadre_id and x["eligible"])
     return Outcome(statuses, places)
 
@@ -177,8 +178,8 @@ def roster_imports(base: str, token: str, count: int = 10, people: int = 5) -> O
 
     statuses = concurrently(count, send)
     with client(base, token) as c:
-        roster = c.get(f"/api/v1/rounds/{round_id}/roster").json()
-    return Outcome(statuses, len(roster))
+        roster = c.get(f"/api/v1/rounds/{round_id}/roster", params={"limit": 200}).json()["total"]
+    return Outcome(statuses, roster)
 
 
 def same_top_level_unit(base: str, token: str, count: int = 10) -> Outcome:
