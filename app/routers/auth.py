@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from ..deps import Admin, ClockDep, CurrentUser, LoginAttemptDep, SessionDep, SettingsDep
-from ..repositories import users as repo
 from ..schemas.auth import LoginIn, MeOut, TokenInfo, TokenOut, UserCreated, UserIn, UserOut
 from ..schemas.common import ERROR_RESPONSES
 from ..services import auth
@@ -48,7 +47,7 @@ def me(principal: CurrentUser) -> MeOut:
 
 @router.get("/users", response_model=list[UserOut], summary="All users (admin)")
 def list_users(_: Admin, session: SessionDep) -> list[UserOut]:
-    return [UserOut.model_validate(u) for u in repo.list_all(session)]
+    return [UserOut.model_validate(u) for u in auth.list_users(session)]
 
 
 @router.post("/users", response_model=UserCreated, status_code=201, summary="Create a user (admin)")

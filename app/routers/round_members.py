@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from ..deps import ClockDep, Reader, SessionDep, Writer
-from ..models import Candidate
 from ..schemas.common import ERROR_RESPONSES, Page
 from ..schemas.rounds import (
     CandidateAdded,
@@ -13,31 +12,15 @@ from ..schemas.rounds import (
     CandidateOut,
     CommitteeIn,
     CommitteeOut,
-    Displaced,
-    PostRef,
-    ReasonOut,
     RosterBulk,
     RosterIn,
     RosterOut,
 )
 from ..services import round_members as service
+from ..services import round_views as views
 from .params import Limit, Offset
 
 router = APIRouter(prefix="/rounds/{round_id}", tags=["round members"], responses=ERROR_RESPONSES)
-
-
-def candidate_out(candidate: Candidate) -> CandidateOut:
-    titles = {p.id: p.title for p in candidate.cadre.posts}
-    return CandidateOut(
-        id=candidate.id,
-        round_id=candidate.round_id,
-        cadre_id=candidate.cadre_id,
-        cadre_name=candidate.cadre.full_name,
-        position=candidate.position,
-        posts=[PostRef(id=p, title=titles[p]) for p in candidate.post_ids if p in titles],
-        eligible=candidate.eligible,
-        reasons=[ReasonOut.model_validate(r) for r in candidate.reasons],
-    )
 
 
 @router.get("/roster", response_model=Page[RosterOut], summary="The summoned voters, by name")
@@ -73,7 +56,7 @@ def list_candidates(
     round_id: str, _: Reader, session: SessionDep, limit: Limit = 50, offset: Offset = 0
 ) -> Page[CandidateOut]:
     items, total = service.candidates_page(session, round_id, limit, offset)
-    return Page(items=[candidate_out(c) for c in items], total=total, limit=limit, offset=offset)
+    return Page(items=[views.describe_candidate(c) for c in items], total=total, limit=limit, offset=offset)
 
 
 @router.post("/candidates", response_model=CandidateAdded, status_code=201, summary="Propose a cadre")
@@ -81,19 +64,7 @@ def add_candidate(
     round_id: str, body: CandidateIn, _: Writer, session: SessionDep, clock: ClockDep
 ) -> CandidateAdded:
     candidate, displaced = service.add_candidate(session, round_id, body, clock.now())
-    return CandidateAdded(
-        **dict(candidate_out(candidate)),
-        displaced=[
-            Displaced(
-                round_id=c.round_id,
-                round_title=c.round.title,
-                vote_date=c.round.vote_date,
-                candidate_id=c.id,
-                reasons=[ReasonOut.model_validate(r) for r in c.reasons],
-            )
-            for c in displaced
-        ],
-    )
+    return views.describe_added(candidate, displaced)
 
 
 @router.delete("/candidates/{candidate_id}", status_code=204, summary="Withdraw a candidate")

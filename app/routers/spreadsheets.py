@@ -8,11 +8,7 @@ from fastapi import APIRouter, File, Query, Response, UploadFile
 
 from ..deps import ClockDep, Reader, SessionDep, SettingsDep, Writer
 from ..schemas.common import ERROR_RESPONSES
-from ..services import imports
-from ..services.uploads import SPREADSHEET_TOO_LARGE, read_capped
-from ..spreadsheets.reader import Row, read_rows
-from ..spreadsheets.sheets import SHEETS
-from ..spreadsheets.writer import workbook
+from ..services import imports, sheets
 
 router = APIRouter(prefix="/spreadsheets", tags=["spreadsheets"], responses=ERROR_RESPONSES)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,11 +31,6 @@ def _xlsx(content: bytes, name: str) -> Response:
     )
 
 
-def _rows(file: UploadFile, limit: int, sheet_name: str) -> list[Row]:
-    data = read_capped(file.file, limit, SPREADSHEET_TOO_LARGE)
-    return read_rows(file.filename or "", data, SHEETS[sheet_name])
-
-
 @router.get(
     "/templates/{sheet}.xlsx",
     response_class=Response,
@@ -47,13 +38,12 @@ def _rows(file: UploadFile, limit: int, sheet_name: str) -> list[Row]:
     summary="Empty template with a guide",
 )
 def template(sheet: SheetName, _: Reader) -> Response:
-    spec = SHEETS[sheet]
-    return _xlsx(workbook(spec, [spec.example], guide=True), f"mau-{sheet}.xlsx")
+    return _xlsx(sheets.template(sheet), f"mau-{sheet}.xlsx")
 
 
 @router.post("/import/units", status_code=201, summary="Import units (all rows or none)")
 def import_units(file: Upload, _: Writer, session: SessionDep, settings: SettingsDep) -> dict[str, object]:
-    rows = _rows(file, settings.import_max_bytes, "units")
+    rows = sheets.read(file.filename or "", file.file, settings.import_max_bytes, "units")
     return {"created": imports.import_units(session, rows), "rows_read": len(rows)}
 
 
@@ -61,7 +51,7 @@ def import_units(file: Upload, _: Writer, session: SessionDep, settings: Setting
 def import_cadres(
     file: Upload, _: Writer, session: SessionDep, settings: SettingsDep, clock: ClockDep
 ) -> dict[str, object]:
-    rows = _rows(file, settings.import_max_bytes, "cadres")
+    rows = sheets.read(file.filename or "", file.file, settings.import_max_bytes, "cadres")
     return {
         "created": imports.import_cadres(session, rows, clock.today(), clock.now()),
         "rows_read": len(rows),
@@ -72,7 +62,7 @@ def import_cadres(
 def import_roster(
     file: Upload, round_id: Annotated[str, Query()], _: Writer, session: SessionDep, settings: SettingsDep
 ) -> dict[str, object]:
-    rows = _rows(file, settings.import_max_bytes, "roster")
+    rows = sheets.read(file.filename or "", file.file, settings.import_max_bytes, "roster")
     return {"created": imports.import_roster(session, round_id, rows), "rows_read": len(rows)}
 
 
@@ -85,5 +75,4 @@ def import_roster(
 def export(
     sheet: SheetName, _: Reader, session: SessionDep, round_id: Annotated[str | None, Query()] = None
 ) -> Response:
-    rows = imports.export_rows(session, sheet, round_id)
-    return _xlsx(workbook(SHEETS[sheet], rows), f"{sheet}.xlsx")
+    return _xlsx(sheets.export(session, sheet, round_id), f"{sheet}.xlsx")

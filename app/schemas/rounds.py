@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from ballots.levels import PlaceKind, Rulebook
 
-from ..models.plan import RoundStatus
+from ..models.plan import RoundStatus as RoundStatus  # the API's vocabulary, for routers too
 from .common import Day, Orm, Patch, Strict
 
 ID_EXAMPLE = "3f1c2b9e-6d1a-4c55-9a0e-2f6f7f3b8a10"

@@ -111,6 +111,10 @@ def revoke_token(session: Session, token_id: str, now: datetime, *, owner_id: st
     return token
 
 
+def list_users(session: Session) -> list[User]:
+    return list(repo.list_all(session))
+
+
 def parse_scopes(values: Iterable[str]) -> frozenset[Scope]:
     try:
         return frozenset(Scope(v) for v in values)
