@@ -31,7 +31,8 @@ ALLOWED_TOP_LEVEL = set(sys.stdlib_module_names) | {"cryptography", "ballots"}
 def test_importing_the_core_loads_no_framework() -> None:
     code = (
         "import json, sys\n"
-        "import ballots, ballots.eligibility, ballots.calendar, ballots.ballot, ballots.tally, ballots.codes\n"
+        "import ballots, ballots.eligibility, ballots.calendar, ballots.ballot, ballots.tally\n"
+        "import ballots.codes, ballots.sealing\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     run = subprocess.run(
@@ -72,6 +73,7 @@ def test_the_core_imports_only_the_standard_library_cryptography_and_itself() ->
         "ballot.py",
         "tally.py",
         "codes.py",
+        "sealing.py",
     }
     foreign = [
         f"{source.name}: {name}"
