@@ -20,6 +20,7 @@ from ballots.sealing import (
     seal,
     short_receipt,
     unseal,
+    unseal_all,
 )
 
 H, M, L = Level.HIGH, Level.MEDIUM, Level.LOW
@@ -194,3 +195,22 @@ def test_the_boards_digest_changes_when_one_receipt_changes_is_added_or_doubled(
 def test_an_empty_board_has_a_digest_of_its_own() -> None:
     assert board_digest([]) != board_digest(some_receipts(1))
     assert len(board_digest([])) == 64
+
+
+def test_a_whole_box_opens_in_order_with_the_key_loaded_once() -> None:
+    pair = keys()
+    ballots = [b"HML", b"---", b"LLL"]
+    sealed = [seal(b, pair.public_key, ROUND) for b in ballots]
+    assert unseal_all(sealed, pair.private_key, ROUND) == ballots
+    assert unseal_all([], pair.private_key, ROUND) == []
+
+
+def test_one_broken_ballot_stops_the_whole_count_and_names_its_receipt() -> None:
+    pair = keys()
+    sealed = [seal(b"HML", pair.public_key, ROUND) for _ in range(3)]
+    sealed[1] = sealed[1][:-1] + bytes([sealed[1][-1] ^ 1])
+    with pytest.raises(SealBroken) as refused:
+        unseal_all(sealed, pair.private_key, ROUND)
+    assert refused.value.details["receipt"] == receipt(sealed[1])
+    with pytest.raises(InvalidInput, match="private key is 32 bytes"):
+        unseal_all(sealed, bytes(3), ROUND)
