@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import unicodedata
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -68,7 +69,10 @@ def _wrong(message: str, **details: object) -> InvalidInput:
 
 def parse_code(typed: str) -> str:
     """What a person typed, in any case and spacing, as the canonical code; a typing error is refused."""
-    cleaned = "".join(ch for ch in typed.upper() if ch not in " \t-")
+    # NFKC folds full-width letters and digits (East Asian keyboards) to ASCII; any dash a phone's
+    # autocorrect puts in (en dash, minus) separates groups like a hyphen.
+    folded = unicodedata.normalize("NFKC", typed).upper()
+    cleaned = "".join(ch for ch in folded if not (ch.isspace() or unicodedata.category(ch) == "Pd"))
     cleaned = "".join(READ_AS.get(ch, ch) for ch in cleaned)
     if len(cleaned) != DATA_LENGTH + 1:
         raise _wrong(

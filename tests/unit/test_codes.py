@@ -82,6 +82,15 @@ def test_lowercase_spaces_and_missing_hyphens_are_tolerated() -> None:
         assert parse_code("  " + " ".join(bare[i : i + 4] for i in range(0, 17, 4)) + "\t") == code
 
 
+def test_full_width_characters_and_other_dashes_are_tolerated() -> None:
+    code = sample_codes(1)[0]
+    full_width = "".join(chr(ord(ch) + 0xFEE0) if ch.isalnum() else ch for ch in code)
+    assert full_width != code
+    assert parse_code(full_width) == code
+    assert parse_code(code.replace("-", "\u2013")) == code  # an en dash from autocorrect
+    assert parse_code(code.replace("-", "\u00a0")) == code  # a no-break space
+
+
 def test_i_and_l_are_read_as_one_and_o_as_zero() -> None:
     code = new_code(int("0101010101010101", 32).to_bytes(10, "big"))  # only 0s and 1s
     assert code.startswith("0101-0101")
