@@ -1,8 +1,10 @@
-"""Tín nhiệm's rule core: pure functions over frozen dataclasses, no I/O, no clock, no randomness.
+"""Tín nhiệm's rule core: pure functions over frozen dataclasses, no I/O, no clock, no randomness of its
+own (random bytes are parameters; the one exception, HPKE's ephemeral key, is explained in ``sealing``).
 
 Modules: ``levels`` (vocabulary), ``errors`` (the exception tree), ``eligibility`` (§2: verdicts,
 over ``nominations``, its inputs and per-post exclusions, and ``places``, the two-place choice),
-``calendar`` (§1, §3), ``ballot`` (§5), ``tally`` (§6, §7).
+``calendar`` (§1, §3), ``ballot`` (§5), ``tally`` (§6, §7), ``codes`` (voting-code slips and their
+keyed digests) and ``sealing`` (the sealed ballot box, receipts and the board's digest).
 """
 
 from .errors import (
@@ -15,6 +17,7 @@ from .errors import (
     QuorumNotMet,
     RuleViolation,
     SchedulingRefused,
+    SealBroken,
 )
 from .levels import Band, FillMethod, FollowUpLevel, Level, PlaceKind, Rulebook, UnitLevel
 
@@ -34,5 +37,6 @@ __all__ = [
     "RuleViolation",
     "Rulebook",
     "SchedulingRefused",
+    "SealBroken",
     "UnitLevel",
 ]

@@ -8,6 +8,8 @@ Every refusal the service makes is one of these; the shell maps them to HTTP in 
     ├── NotFound                  a referenced thing does not exist
     ├── Conflict                  the request clashes with the current state
     ├── PermissionDenied          the actor may not do this
+    ├── SealBroken                a sealed ballot or wrapped key does not open: tampered, another
+    │                             round's, or the wrong key (never a reason to skip a ballot silently)
     └── RuleViolation             well-formed, but the regulation forbids it
         ├── CandidateIneligible   a cadre may not be voted on in this round (carries reasons)
         ├── SchedulingRefused     a vote date too close (or past) without a written override
@@ -48,6 +50,10 @@ class Conflict(BallotsError):
 
 class PermissionDenied(BallotsError):
     code = "permission_denied"
+
+
+class SealBroken(BallotsError):
+    code = "seal_broken"
 
 
 class RuleViolation(BallotsError):

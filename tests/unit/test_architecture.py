@@ -32,6 +32,7 @@ def test_importing_the_core_loads_no_framework() -> None:
     code = (
         "import json, sys\n"
         "import ballots, ballots.eligibility, ballots.calendar, ballots.ballot, ballots.tally\n"
+        "import ballots.codes, ballots.sealing\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     run = subprocess.run(
@@ -71,6 +72,8 @@ def test_the_core_imports_only_the_standard_library_cryptography_and_itself() ->
         "calendar.py",
         "ballot.py",
         "tally.py",
+        "codes.py",
+        "sealing.py",
     }
     foreign = [
         f"{source.name}: {name}"

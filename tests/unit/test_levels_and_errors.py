@@ -110,6 +110,7 @@ PARENTS = {
     errors.NotFound: errors.BallotsError,
     errors.Conflict: errors.BallotsError,
     errors.PermissionDenied: errors.BallotsError,
+    errors.SealBroken: errors.BallotsError,
     errors.RuleViolation: errors.BallotsError,
     errors.CandidateIneligible: errors.RuleViolation,
     errors.SchedulingRefused: errors.RuleViolation,
