@@ -8,12 +8,12 @@ from datetime import date
 from typing import Any
 
 from fastapi.testclient import TestClient
+from model_builders import make_plan, make_round, make_unit
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import Plan, Round, RoundStatus, Unit
-from ballots.levels import PlaceKind, Rulebook, UnitLevel
+from app.models import Plan, RoundStatus
 
 Headers = dict[str, str]
 UNIT_HEADERS = ["Tên đơn vị", "Cấp", "Đơn vị cấp trên"]
@@ -101,27 +101,7 @@ def row_count(session: Session, model: type[Any]) -> int:
 def add_round(session: Session, status: RoundStatus = RoundStatus.DRAFT) -> str:
     """A round inserted directly, so the roster tests need nothing from the rounds API."""
     number = row_count(session, Plan) + 1
-    unit = Unit(name=f"Sở Tư pháp {number}", level=UnitLevel.PROVINCE)
-    plan = Plan(
-        number=f"KH-{number}",
-        title="Kế hoạch lấy phiếu tín nhiệm",
-        issuing_body="Ban Thường vụ Tỉnh ủy",
-        term_start=2025,
-        term_end=2030,
-        vote_year=2027,
-    )
-    session.add_all([unit, plan])
-    session.flush()
-    round_ = Round(
-        plan_id=plan.id,
-        unit_id=unit.id,
-        title=f"Hội nghị lấy phiếu tín nhiệm số {number}",
-        vote_date=date(2027, 9, 20),
-        rulebook=Rulebook.QD96,
-        place_kind=PlaceKind.WORKPLACE,
-        status=status,
-    )
-    session.add(round_)
-    session.flush()
-    session.commit()
-    return round_.id
+    plan = make_plan(session, f"KH-{number}")
+    unit = make_unit(session, f"Sở Tư pháp {number}")
+    title = f"Hội nghị lấy phiếu tín nhiệm số {number}"
+    return make_round(session, plan, unit, vote_date=date(2027, 9, 20), title=title, status=status).id

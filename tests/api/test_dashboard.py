@@ -2,122 +2,20 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, date, datetime, time
+from datetime import date
 from typing import Any
 
 from fastapi.testclient import TestClient
+from model_builders import RETIRING, make_candidate, make_document, make_plan, make_round, make_unit
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
-from app.models import Cadre, Candidate, Document, Plan, Round, Unit
+from app.models import Plan
 from app.models.plan import RoundStatus
-from ballots.calendar import VIETNAM_TZ, Milestone
+from ballots.calendar import Milestone
 from ballots.levels import PlaceKind, Rulebook, UnitLevel
 
 Headers = dict[str, str]
-RETIRING = {
-    "code": "retirement_pending",
-    "message": "a retirement notice is pending",
-    "message_vi": "đã có thông báo nghỉ hưu",
-}
-
-
-# --- builders: rows inserted directly, so these tests need no other API ---------------------------
-
-
-def save(session: Session, *rows: object) -> None:
-    session.add_all(rows)
-    session.flush()
-    session.commit()
-
-
-def make_plan(session: Session) -> Plan:
-    plan = Plan(
-        number=f"96-KH/TU-{uuid.uuid4().hex[:6]}",
-        title="Kế hoạch lấy phiếu tín nhiệm giữa nhiệm kỳ",
-        issuing_body="Ban Thường vụ Tỉnh ủy",
-        term_start=2025,
-        term_end=2030,
-        vote_year=2027,
-    )
-    save(session, plan)
-    return plan
-
-
-def make_unit(
-    session: Session, name: str, level: UnitLevel = UnitLevel.PROVINCE, parent: Unit | None = None
-) -> Unit:
-    unit = Unit(name=name, level=level, parent_id=parent.id if parent else None)
-    save(session, unit)
-    return unit
-
-
-def make_round(
-    session: Session,
-    plan: Plan,
-    unit: Unit,
-    title: str,
-    vote_date: date,
-    status: RoundStatus = RoundStatus.SCHEDULED,
-    rulebook: Rulebook = Rulebook.QD96,
-    place_kind: PlaceKind = PlaceKind.WORKPLACE,
-    **fields: Any,
-) -> Round:
-    round_ = Round(
-        plan_id=plan.id,
-        unit_id=unit.id,
-        title=title,
-        vote_date=vote_date,
-        rulebook=rulebook,
-        place_kind=place_kind,
-        status=status,
-        **fields,
-    )
-    save(session, round_)
-    return round_
-
-
-def make_candidate(
-    session: Session,
-    round_: Round,
-    name: str,
-    eligible: bool = True,
-    standing_committee_of: Unit | None = None,
-) -> Cadre:
-    cadre = Cadre(
-        full_name=name, standing_committee_unit_id=standing_committee_of.id if standing_committee_of else None
-    )
-    save(session, cadre)
-    save(
-        session,
-        Candidate(
-            round_id=round_.id,
-            cadre_id=cadre.id,
-            position=len(round_.candidates) + 1,
-            post_ids=[],
-            eligible=eligible,
-            reasons=[] if eligible else [RETIRING],
-        ),
-    )
-    session.refresh(round_)
-    return cadre
-
-
-def make_document(
-    session: Session, round_: Round, kind: Milestone, day: date, cadre: Cadre | None = None
-) -> None:
-    save(
-        session,
-        Document(
-            round_id=round_.id,
-            cadre_id=cadre.id if cadre else None,
-            kind=kind,
-            title=kind.label_vi,
-            body="Nội dung",
-            submitted_at=datetime.combine(day, time(9), VIETNAM_TZ).astimezone(UTC),
-        ),
-    )
 
 
 def dashboard(client: TestClient, headers: Headers, plan: Plan) -> dict[str, Any]:
@@ -140,24 +38,32 @@ def test_the_dashboard_counts_rounds_candidates_and_what_is_due_or_missed(
     plan = make_plan(session)
     unit = make_unit(session, "Sở Tài chính")
     # Votes 06-15: report due 05-26, dossier 05-31, requests 06-05, answers 06-12.
-    a = make_round(session, plan, unit, "Hội nghị A", date(2027, 6, 15))
+    a = make_round(session, plan, unit, title="Hội nghị A", vote_date=date(2027, 6, 15))
     hung = make_candidate(session, a, "Nguyễn Văn Hùng")
     make_candidate(session, a, "Đặng Thị Lan")
     make_candidate(session, a, "Lê Minh Khoa", eligible=False)
     make_document(session, a, Milestone.REPORT, date(2027, 5, 20), hung)
     make_document(session, a, Milestone.CLARIFICATION_REQUEST, date(2027, 5, 30), hung)
     # Votes 06-25: report due 06-05 (in 4 days), dossier 06-10 (in 9 days).
-    b = make_round(session, plan, unit, "Hội nghị B", date(2027, 6, 25), status=RoundStatus.DRAFT)
+    b = make_round(
+        session, plan, unit, title="Hội nghị B", vote_date=date(2027, 6, 25), status=RoundStatus.DRAFT
+    )
     make_candidate(session, b, "Trần Quốc Minh")
     # Voting has opened: its preparation calendar is history, even with no report.
-    c = make_round(session, plan, unit, "Hội nghị C", date(2027, 6, 1), status=RoundStatus.OPEN)
+    c = make_round(
+        session, plan, unit, title="Hội nghị C", vote_date=date(2027, 6, 1), status=RoundStatus.OPEN
+    )
     make_candidate(session, c, "Võ Thị Hạnh")
     # Archived rounds are left out of everything.
-    d = make_round(session, plan, unit, "Hội nghị D", date(2027, 6, 20), archived_at=clock.now())
+    d = make_round(
+        session, plan, unit, title="Hội nghị D", vote_date=date(2027, 6, 20), archived_at=clock.now()
+    )
     make_candidate(session, d, "Bùi Văn Cũ", eligible=False)
-    other_plan = make_plan(session)
+    other_plan = make_plan(session, "97-KH/TU")
     make_candidate(
-        session, make_round(session, other_plan, unit, "Kế hoạch khác", date(2027, 6, 10)), "Hồ Văn Xa"
+        session,
+        make_round(session, other_plan, unit, title="Kế hoạch khác", vote_date=date(2027, 6, 10)),
+        "Hồ Văn Xa",
     )
 
     body = dashboard(client, observer, plan)
@@ -192,7 +98,9 @@ def test_due_soon_runs_from_today_to_seven_days_ahead(
         ("Báo cáo hạn sau 7 ngày", date(2027, 6, 28)),  # report due 06-08
         ("Báo cáo hạn sau 8 ngày", date(2027, 6, 29)),  # report due 06-09
     ]:
-        make_candidate(session, make_round(session, plan, unit, title, vote_date), "Nguyễn Văn An")
+        make_candidate(
+            session, make_round(session, plan, unit, title=title, vote_date=vote_date), "Nguyễn Văn An"
+        )
     body = dashboard(client, organizer, plan)
     assert deadlines(body["due_soon"]) == [
         ("Báo cáo hạn hôm nay", "report", "2027-06-01", "Nguyễn Văn An"),
@@ -206,7 +114,9 @@ def test_a_deadline_met_early_is_no_longer_due(
     client: TestClient, organizer: Headers, session: Session
 ) -> None:
     plan = make_plan(session)
-    round_ = make_round(session, plan, make_unit(session, "Sở Y tế"), "Hội nghị Sở Y tế", date(2027, 6, 25))
+    round_ = make_round(
+        session, plan, make_unit(session, "Sở Y tế"), title="Hội nghị Sở Y tế", vote_date=date(2027, 6, 25)
+    )
     an = make_candidate(session, round_, "Nguyễn Văn An")
     assert len(dashboard(client, organizer, plan)["due_soon"]) == 1
     make_document(session, round_, Milestone.REPORT, date(2027, 5, 30), an)
@@ -218,7 +128,7 @@ def test_excluded_candidates_are_listed_with_their_round_and_reasons(
 ) -> None:
     plan = make_plan(session)
     unit = make_unit(session, "Sở Tài chính")
-    round_ = make_round(session, plan, unit, "Hội nghị Sở Tài chính", date(2027, 9, 20))
+    round_ = make_round(session, plan, unit, title="Hội nghị Sở Tài chính", vote_date=date(2027, 9, 20))
     make_candidate(session, round_, "Nguyễn Văn Hùng")
     khoa = make_candidate(session, round_, "Lê Minh Khoa", eligible=False)
     body = dashboard(client, organizer, plan)
@@ -245,8 +155,8 @@ def test_a_standing_committee_round_before_the_council_round_of_its_locality_is_
         session,
         plan,
         council_unit,
-        "Kỳ họp HĐND tỉnh",
-        date(2027, 7, 10),
+        title="Kỳ họp HĐND tỉnh",
+        vote_date=date(2027, 7, 10),
         rulebook=Rulebook.NQ96,
         place_kind=PlaceKind.COUNCIL,
     )
@@ -254,21 +164,23 @@ def test_a_standing_committee_round_before_the_council_round_of_its_locality_is_
         session,
         plan,
         province,
-        "Hội nghị BCH Tỉnh ủy",
-        date(2027, 7, 1),
+        title="Hội nghị BCH Tỉnh ủy",
+        vote_date=date(2027, 7, 1),
         place_kind=PlaceKind.PARTY_COMMITTEE,
     )
-    make_candidate(session, early, "Bùi Quang Vinh", standing_committee_of=province)
+    make_candidate(session, early, "Bùi Quang Vinh", standing_committee_unit_id=province.id)
     # Not problems: after the council; no standing-committee member; another locality and level;
     # a standing-committee member who is excluded there is not voted on.
-    later = make_round(session, plan, province, "Hội nghị sau kỳ họp", date(2027, 7, 15))
-    make_candidate(session, later, "Hà Văn Sau", standing_committee_of=province)
-    plain = make_round(session, plan, province, "Hội nghị Sở", date(2027, 7, 2))
+    later = make_round(session, plan, province, title="Hội nghị sau kỳ họp", vote_date=date(2027, 7, 15))
+    make_candidate(session, later, "Hà Văn Sau", standing_committee_unit_id=province.id)
+    plain = make_round(session, plan, province, title="Hội nghị Sở", vote_date=date(2027, 7, 2))
     make_candidate(session, plain, "Ngô Văn Thường")
-    elsewhere = make_round(session, plan, district, "Hội nghị huyện", date(2027, 7, 3))
-    make_candidate(session, elsewhere, "Đinh Văn Huyện", standing_committee_of=district)
-    excluded = make_round(session, plan, province, "Hội nghị có người bị loại", date(2027, 7, 4))
-    make_candidate(session, excluded, "Lý Văn Loại", eligible=False, standing_committee_of=province)
+    elsewhere = make_round(session, plan, district, title="Hội nghị huyện", vote_date=date(2027, 7, 3))
+    make_candidate(session, elsewhere, "Đinh Văn Huyện", standing_committee_unit_id=district.id)
+    excluded = make_round(
+        session, plan, province, title="Hội nghị có người bị loại", vote_date=date(2027, 7, 4)
+    )
+    make_candidate(session, excluded, "Lý Văn Loại", eligible=False, standing_committee_unit_id=province.id)
 
     (problem,) = dashboard(client, organizer, plan)["ordering_problems"]
     assert (problem["round_id"], problem["council_round_id"]) == (early.id, council.id)

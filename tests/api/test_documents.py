@@ -10,69 +10,20 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from model_builders import make_cadre, make_candidate, make_round
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.errors import PayloadTooLarge
-from app.models import Cadre, Candidate, Document, Plan, Round, Unit
+from app.models import Document, Round
 from app.models.plan import RoundStatus
 from app.services.uploads import CHUNK, read_capped
-from ballots.levels import PlaceKind, Rulebook, UnitLevel
 
 Headers = dict[str, str]
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LIMIT = 64 * 1024  # the tests' settings.upload_max_bytes
-
-
-# --- builders: rows inserted directly, so these tests need no other API ---------------------------
-
-
-def save(session: Session, *rows: object) -> None:
-    session.add_all(rows)
-    session.flush()
-    session.commit()
-
-
-def make_round(session: Session, vote_date: date = date(2027, 6, 15), **fields: Any) -> Round:
-    """A round of the Sở Tài chính; by default the report is due 2027-05-26 (today is 2027-06-01)."""
-    unit = Unit(name="Sở Tài chính", level=UnitLevel.PROVINCE)
-    plan = Plan(
-        number="96-KH/TU",
-        title="Kế hoạch lấy phiếu tín nhiệm giữa nhiệm kỳ",
-        issuing_body="Ban Thường vụ Tỉnh ủy",
-        term_start=2025,
-        term_end=2030,
-        vote_year=2027,
-    )
-    save(session, unit, plan)
-    round_ = Round(
-        plan_id=plan.id,
-        unit_id=unit.id,
-        title="Hội nghị lấy phiếu tín nhiệm Sở Tài chính",
-        vote_date=vote_date,
-        rulebook=Rulebook.QD96,
-        place_kind=PlaceKind.WORKPLACE,
-        status=RoundStatus.SCHEDULED,
-        **fields,
-    )
-    save(session, round_)
-    return round_
-
-
-def make_cadre(session: Session, name: str, round_: Round | None = None) -> Cadre:
-    """A cadre, proposed (and eligible) in ``round_`` when one is given."""
-    cadre = Cadre(full_name=name)
-    save(session, cadre)
-    if round_ is not None:
-        save(
-            session,
-            Candidate(
-                round_id=round_.id, cadre_id=cadre.id, position=1, post_ids=[], eligible=True, reasons=[]
-            ),
-        )
-    return cadre
 
 
 def docx() -> bytes:
@@ -104,7 +55,7 @@ def scene(session: Session) -> dict[str, str]:
     round_ = make_round(session)
     return {
         "round": round_.id,
-        "cadre": make_cadre(session, "Nguyễn Văn Hùng", round_).id,
+        "cadre": make_candidate(session, round_, "Nguyễn Văn Hùng").id,
         "outsider": make_cadre(session, "Trần Văn Ngoài").id,
     }
 
@@ -243,7 +194,7 @@ def test_moving_the_vote_date_changes_whether_a_report_was_on_time(
     round_ = session.get(Round, scene["round"])
     assert round_ is not None
     round_.vote_date = date(2027, 6, 20)  # the report is now due 2027-05-31
-    save(session)
+    session.commit()
     moved = client.get(f"/api/v1/documents/{doc['id']}", headers=organizer).json()
     assert (moved["deadline"], moved["on_time"], moved["days_late"]) == ("2027-05-31", True, 0)
 
@@ -390,7 +341,7 @@ def test_the_upload_is_read_in_chunks_and_abandoned_past_the_limit() -> None:
 def test_documents_are_listed_a_page_at_a_time_by_kind_and_cadre(
     client: TestClient, organizer: Headers, session: Session, scene: dict[str, str]
 ) -> None:
-    other = make_cadre(session, "Đặng Thị Lan", session.get(Round, scene["round"]))
+    other = make_candidate(session, session.get(Round, scene["round"]), "Đặng Thị Lan")
     upload(
         client,
         organizer,
@@ -447,7 +398,7 @@ def test_a_document_is_deleted_only_while_the_round_is_prepared(
     round_ = session.get(Round, scene["round"])
     assert round_ is not None
     round_.status = RoundStatus.OPEN
-    save(session)
+    session.commit()
     refused = client.delete(f"/api/v1/documents/{second['id']}", headers=organizer)
     assert refused.status_code == 409 and "open" in refused.json()["error"]["message"]
     assert count_documents(session) == 1

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from api_builders import count, make_plan, make_unit, plan_body
 from fastapi.testclient import TestClient
+from model_builders import make_round
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import Plan, Round
-from ballots.levels import PlaceKind, Rulebook
+from app.models import Plan, Round, Unit
 
 Headers = dict[str, str]
 PLANS = "/api/v1/plans"
@@ -28,17 +28,7 @@ def stored_plans(session: Session) -> list[tuple[str, int, int]]:
 
 def add_round(session: Session, plan_id: str, unit_id: str, vote_date: date = date(2027, 9, 20)) -> Round:
     """A round written straight to the database, so these tests do not depend on the rounds API."""
-    round_ = Round(
-        plan_id=plan_id,
-        unit_id=unit_id,
-        title="Hội nghị lấy phiếu tín nhiệm Sở Tài chính",
-        vote_date=vote_date,
-        rulebook=Rulebook.QD96,
-        place_kind=PlaceKind.WORKPLACE,
-    )
-    session.add(round_)
-    session.commit()
-    return round_
+    return make_round(session, session.get(Plan, plan_id), session.get(Unit, unit_id), vote_date=vote_date)
 
 
 def test_an_organizer_creates_a_plan_with_its_publication_settings(

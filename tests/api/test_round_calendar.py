@@ -2,88 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from model_builders import make_candidate, make_document, make_round
 from sqlalchemy.orm import Session
 
-from app.models import Cadre, Candidate, Document, Plan, Round, Unit
-from app.models.plan import RoundStatus
-from ballots.calendar import VIETNAM_TZ, Milestone
-from ballots.levels import PlaceKind, Rulebook, UnitLevel
+from ballots.calendar import Milestone
 
 Headers = dict[str, str]
-
-
-# --- builders: rows inserted directly, so these tests need no other API ---------------------------
-
-
-def save(session: Session, *rows: object) -> None:
-    session.add_all(rows)
-    session.flush()
-    session.commit()
-
-
-def make_round(session: Session, vote_date: date) -> Round:
-    unit = Unit(name="Sở Tài chính", level=UnitLevel.PROVINCE)
-    plan = Plan(
-        number="96-KH/TU",
-        title="Kế hoạch lấy phiếu tín nhiệm giữa nhiệm kỳ",
-        issuing_body="Ban Thường vụ Tỉnh ủy",
-        term_start=2025,
-        term_end=2030,
-        vote_year=2027,
-    )
-    save(session, unit, plan)
-    round_ = Round(
-        plan_id=plan.id,
-        unit_id=unit.id,
-        title="Hội nghị lấy phiếu tín nhiệm Sở Tài chính",
-        vote_date=vote_date,
-        rulebook=Rulebook.QD96,
-        place_kind=PlaceKind.WORKPLACE,
-        status=RoundStatus.SCHEDULED,
-    )
-    save(session, round_)
-    return round_
-
-
-def make_candidate(session: Session, round_: Round, name: str, eligible: bool = True) -> Cadre:
-    cadre = Cadre(full_name=name)
-    save(session, cadre)
-    reasons = [] if eligible else [{"code": "retirement_pending", "message": "retirement notice pending"}]
-    position = len(round_.candidates) + 1
-    save(
-        session,
-        Candidate(
-            round_id=round_.id,
-            cadre_id=cadre.id,
-            position=position,
-            post_ids=[],
-            eligible=eligible,
-            reasons=reasons,
-        ),
-    )
-    session.refresh(round_)
-    return cadre
-
-
-def make_document(
-    session: Session, round_: Round, kind: Milestone, day: date, cadre: Cadre | None = None
-) -> Document:
-    """A document that arrived at 09:00 Vietnam time on ``day``."""
-    document = Document(
-        round_id=round_.id,
-        cadre_id=cadre.id if cadre else None,
-        kind=kind,
-        title=f"{kind.label_vi} ({day:%d/%m})",
-        body="Nội dung",
-        submitted_at=datetime.combine(day, time(9), VIETNAM_TZ).astimezone(UTC),
-    )
-    save(session, document)
-    return document
 
 
 def calendar(client: TestClient, headers: Headers, round_id: str) -> dict[str, Any]:
@@ -107,7 +36,7 @@ def statuses(body: dict[str, Any], kind: str) -> dict[str | None, tuple[str, int
 def test_the_calendar_counts_the_four_deadlines_back_from_the_vote(
     client: TestClient, observer: Headers, session: Session
 ) -> None:
-    round_ = make_round(session, date(2027, 6, 15))
+    round_ = make_round(session, vote_date=date(2027, 6, 15))
     body = calendar(client, observer, round_.id)
     assert (body["vote_date"], body["today"], body["days_until_vote"]) == ("2027-06-15", "2027-06-01", 14)
     assert [(m["milestone"], m["deadline"], m["days_left"]) for m in body["milestones"]] == [
@@ -122,7 +51,7 @@ def test_the_calendar_counts_the_four_deadlines_back_from_the_vote(
 def test_each_eligible_candidates_report_is_on_time_late_or_overdue(
     client: TestClient, organizer: Headers, session: Session
 ) -> None:
-    round_ = make_round(session, date(2027, 6, 15))  # report due 2027-05-26
+    round_ = make_round(session, vote_date=date(2027, 6, 15))  # report due 2027-05-26
     hung = make_candidate(session, round_, "Nguyễn Văn Hùng")
     lan = make_candidate(session, round_, "Đặng Thị Lan")
     make_candidate(session, round_, "Lê Minh Khoa")
@@ -142,7 +71,7 @@ def test_each_eligible_candidates_report_is_on_time_late_or_overdue(
 def test_a_report_sent_again_late_does_not_undo_the_first_on_time(
     client: TestClient, organizer: Headers, session: Session
 ) -> None:
-    round_ = make_round(session, date(2027, 6, 15))
+    round_ = make_round(session, vote_date=date(2027, 6, 15))
     hung = make_candidate(session, round_, "Nguyễn Văn Hùng")
     make_document(session, round_, Milestone.REPORT, date(2027, 5, 29), hung)
     make_document(session, round_, Milestone.REPORT, date(2027, 5, 20), hung)
@@ -151,7 +80,7 @@ def test_a_report_sent_again_late_does_not_undo_the_first_on_time(
 
 
 def test_deadlines_still_ahead_are_pending(client: TestClient, organizer: Headers, session: Session) -> None:
-    round_ = make_round(session, date(2027, 6, 21))  # report due today, 2027-06-01
+    round_ = make_round(session, vote_date=date(2027, 6, 21))  # report due today, 2027-06-01
     make_candidate(session, round_, "Nguyễn Văn Hùng")
     body = calendar(client, organizer, round_.id)
     assert statuses(body, "report") == {"Nguyễn Văn Hùng": ("pending", 0)}
@@ -162,7 +91,7 @@ def test_deadlines_still_ahead_are_pending(client: TestClient, organizer: Header
 def test_the_dossier_is_one_entry_for_the_round(
     client: TestClient, organizer: Headers, session: Session
 ) -> None:
-    round_ = make_round(session, date(2027, 6, 15))  # dossier due 2027-05-31
+    round_ = make_round(session, vote_date=date(2027, 6, 15))  # dossier due 2027-05-31
     make_candidate(session, round_, "Nguyễn Văn Hùng")
     assert statuses(calendar(client, organizer, round_.id), "dossier") == {None: ("overdue", 1)}
     make_document(session, round_, Milestone.DOSSIER, date(2027, 6, 1))
@@ -172,7 +101,7 @@ def test_the_dossier_is_one_entry_for_the_round(
 def test_clarification_requests_are_optional_and_each_shows_whether_it_was_on_time(
     client: TestClient, organizer: Headers, session: Session
 ) -> None:
-    round_ = make_round(session, date(2027, 6, 8))  # requests due 2027-05-29, answers 2027-06-05
+    round_ = make_round(session, vote_date=date(2027, 6, 8))  # requests due 2027-05-29, answers 2027-06-05
     hung = make_candidate(session, round_, "Nguyễn Văn Hùng")
     make_candidate(session, round_, "Đặng Thị Lan")
     make_document(session, round_, Milestone.CLARIFICATION_REQUEST, date(2027, 5, 25), hung)
@@ -203,7 +132,7 @@ def test_answers_to_a_request_are_due_three_days_before_the_vote(
     answered_on: date | None,
     expected: tuple[str, int],
 ) -> None:
-    round_ = make_round(session, date(2027, 6, 3))  # answers due 2027-05-31
+    round_ = make_round(session, vote_date=date(2027, 6, 3))  # answers due 2027-05-31
     hung = make_candidate(session, round_, "Nguyễn Văn Hùng")
     make_document(session, round_, Milestone.CLARIFICATION_REQUEST, date(2027, 5, 20), hung)
     if answered_on is not None:
@@ -214,12 +143,12 @@ def test_answers_to_a_request_are_due_three_days_before_the_vote(
 def test_moving_the_vote_date_moves_every_status(
     client: TestClient, organizer: Headers, session: Session
 ) -> None:
-    round_ = make_round(session, date(2027, 6, 15))
+    round_ = make_round(session, vote_date=date(2027, 6, 15))
     lan = make_candidate(session, round_, "Đặng Thị Lan")
     make_document(session, round_, Milestone.REPORT, date(2027, 5, 28), lan)
     assert statuses(calendar(client, organizer, round_.id), "report") == {"Đặng Thị Lan": ("done_late", 2)}
     round_.vote_date = date(2027, 6, 25)
-    save(session)
+    session.commit()
     body = calendar(client, organizer, round_.id)
     assert statuses(body, "report") == {"Đặng Thị Lan": ("done_on_time", 0)}
     assert statuses(body, "dossier") == {None: ("pending", 0)}  # due 2027-06-10 now

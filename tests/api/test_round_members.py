@@ -7,11 +7,12 @@ from typing import Any, TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
+from model_builders import make_cadre, make_plan, make_unit, post
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Cadre, Candidate, CommitteeMember, Plan, Post, RosterEntry, Round, Unit
-from ballots.levels import FillMethod, UnitLevel
+from app.models import Candidate, CommitteeMember, Plan, RosterEntry, Round, Unit
+from ballots.levels import FillMethod
 
 Headers = dict[str, str]
 T = TypeVar("T")
@@ -19,43 +20,6 @@ ROUNDS = "/api/v1/rounds"
 
 
 # Builders: plans, units and cadres go straight into the database; rounds go through the API.
-
-
-def saved(session: Session, entity: T, *more: object) -> T:
-    session.add_all([entity, *more])
-    session.commit()
-    return entity
-
-
-def make_unit(
-    session: Session, name: str, parent: Unit | None = None, level: UnitLevel = UnitLevel.PROVINCE
-) -> Unit:
-    return saved(session, Unit(name=name, level=level, parent_id=parent.id if parent else None))
-
-
-def make_plan(session: Session) -> Plan:
-    plan = Plan(
-        number="96-KH/TU",
-        title="Kế hoạch lấy phiếu tín nhiệm giữa nhiệm kỳ",
-        issuing_body="Ban Thường vụ Tỉnh ủy",
-        term_start=2025,
-        term_end=2030,
-        vote_year=2027,
-    )
-    return saved(session, plan)
-
-
-def post(
-    unit: Unit,
-    title: str = "Giám đốc Sở",
-    filled_by: FillMethod = FillMethod.APPOINTED,
-    since: date = date(2021, 3, 15),
-) -> Post:
-    return Post(title=title, unit_id=unit.id, filled_by=filled_by, since=since)
-
-
-def make_cadre(session: Session, name: str, posts: list[Post], **fields: Any) -> Cadre:
-    return saved(session, Cadre(full_name=name, posts=posts, **fields))
 
 
 def make_round(
@@ -114,8 +78,8 @@ def database(session: Session) -> dict[str, list[str]]:
 class World:
     def __init__(self, session: Session) -> None:
         self.province = make_unit(session, "Tỉnh Hòa Bình")
-        self.finance = make_unit(session, "Sở Tài chính", self.province)
-        self.council = make_unit(session, "HĐND tỉnh", self.province)
+        self.finance = make_unit(session, "Sở Tài chính", parent=self.province)
+        self.council = make_unit(session, "HĐND tỉnh", parent=self.province)
         self.plan = make_plan(session)
 
 
@@ -634,7 +598,7 @@ def test_an_observer_reads_the_members_but_cannot_change_them(
 def test_moving_a_unit_in_the_tree_reassesses_the_places_of_rounds_held_there(
     client: TestClient, organizer: Headers, session: Session, world: World
 ) -> None:
-    office = make_unit(session, "Văn phòng Tỉnh ủy", world.province)
+    office = make_unit(session, "Văn phòng Tỉnh ủy", parent=world.province)
     cadre = make_cadre(
         session, "Lê Hồng Phong", [post(world.finance)], standing_committee_unit_id=world.province.id
     )

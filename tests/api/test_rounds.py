@@ -7,11 +7,12 @@ from typing import Any, TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
+from model_builders import make_cadre, make_plan, make_unit, post, saved
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Cadre, Candidate, CommitteeMember, Plan, Post, RosterEntry, Round, RoundStatus, Unit
-from ballots.levels import FillMethod, PlaceKind, Rulebook, UnitLevel
+from app.models import Cadre, Candidate, CommitteeMember, Plan, RosterEntry, Round, RoundStatus, Unit
+from ballots.levels import PlaceKind, Rulebook, UnitLevel
 
 Headers = dict[str, str]
 T = TypeVar("T")
@@ -20,36 +21,6 @@ ARCHIVED = datetime(2027, 1, 1, tzinfo=UTC)
 
 
 # Builders: plans, units and cadres go straight into the database; rounds go through the API.
-
-
-def saved(session: Session, entity: T, *more: object) -> T:
-    session.add_all([entity, *more])
-    session.commit()
-    return entity
-
-
-def make_unit(
-    session: Session, name: str, parent: Unit | None = None, level: UnitLevel = UnitLevel.PROVINCE
-) -> Unit:
-    return saved(session, Unit(name=name, level=level, parent_id=parent.id if parent else None))
-
-
-def make_plan(session: Session, number: str = "96-KH/TU", **fields: Any) -> Plan:
-    values: dict[str, Any] = {
-        "title": "Kế hoạch lấy phiếu tín nhiệm giữa nhiệm kỳ",
-        "issuing_body": "Ban Thường vụ Tỉnh ủy",
-        "term_start": 2025,
-        "term_end": 2030,
-        "vote_year": 2027,
-    }
-    return saved(session, Plan(number=number, **(values | fields)))
-
-
-def make_cadre(
-    session: Session, name: str, unit: Unit, since: date = date(2021, 3, 15), **fields: Any
-) -> Cadre:
-    post = Post(title="Giám đốc Sở", unit_id=unit.id, filled_by=FillMethod.APPOINTED, since=since)
-    return saved(session, Cadre(full_name=name, posts=[post], **fields))
 
 
 def round_body(plan: Plan, unit: Unit, **overrides: Any) -> dict[str, Any]:
@@ -111,8 +82,8 @@ def database(session: Session) -> dict[str, list[str]]:
 class World:
     def __init__(self, session: Session) -> None:
         self.province = make_unit(session, "Tỉnh Hòa Bình")
-        self.finance = make_unit(session, "Sở Tài chính", self.province)
-        self.district = make_unit(session, "Huyện Lạc Sơn", self.province, UnitLevel.DISTRICT)
+        self.finance = make_unit(session, "Sở Tài chính", parent=self.province)
+        self.district = make_unit(session, "Huyện Lạc Sơn", UnitLevel.DISTRICT, self.province)
         self.plan = make_plan(session)
 
 
@@ -160,7 +131,7 @@ def test_a_round_counts_its_summoned_voters_candidates_and_committee(
     )
     assert (
         propose(
-            client, organizer, round_id, make_cadre(session, "Nguyễn Văn Hùng", world.finance)
+            client, organizer, round_id, make_cadre(session, "Nguyễn Văn Hùng", [post(world.finance)])
         ).status_code
         == 201
     )
@@ -231,7 +202,7 @@ def test_an_archived_plan_or_unit_takes_no_new_round(
     client: TestClient, organizer: Headers, session: Session, world: World
 ) -> None:
     old_plan = make_plan(session, "95-KH/TU", archived_at=ARCHIVED)
-    old_unit = make_unit(session, "Sở cũ", world.province)
+    old_unit = make_unit(session, "Sở cũ", parent=world.province)
     old_unit.archived_at = ARCHIVED
     session.commit()
     before = database(session)
@@ -405,7 +376,7 @@ def test_the_status_moves_only_along_the_workflow(
     saved(session, RosterEntry(round_id=round_id, position=1, full_name="Lê Thị Mai"))
     assert (
         propose(
-            client, organizer, round_id, make_cadre(session, "Nguyễn Văn Hùng", world.finance)
+            client, organizer, round_id, make_cadre(session, "Nguyễn Văn Hùng", [post(world.finance)])
         ).status_code
         == 201
     )
@@ -482,7 +453,7 @@ def test_a_round_opens_only_with_an_eligible_candidate_and_a_roster(
     assert no_candidate.status_code == 422 and "eligible candidate" in no_candidate.json()["error"]["message"]
     assert (
         propose(
-            client, organizer, round_id, make_cadre(session, "Nguyễn Văn Hùng", world.finance)
+            client, organizer, round_id, make_cadre(session, "Nguyễn Văn Hùng", [post(world.finance)])
         ).status_code
         == 201
     )
@@ -521,7 +492,9 @@ def test_scheduling_a_draft_checks_the_twenty_days_again(
 def test_moving_the_vote_date_recomputes_the_stored_verdicts(
     client: TestClient, organizer: Headers, session: Session, world: World
 ) -> None:
-    cadre = make_cadre(session, "Cao Thị Yến", world.finance, retirement_notice_date=date(2027, 10, 1))
+    cadre = make_cadre(
+        session, "Cao Thị Yến", [post(world.finance)], retirement_notice_date=date(2027, 10, 1)
+    )
     round_id = make_round(client, organizer, world.plan, world.finance)["id"]
     assert propose(client, organizer, round_id, cadre).status_code == 201
     moved = client.patch(f"{ROUNDS}/{round_id}", json={"vote_date": "2027-10-05"}, headers=organizer)
@@ -540,7 +513,9 @@ def test_moving_the_vote_date_recomputes_the_stored_verdicts(
 def test_a_round_that_loses_its_priority_keeps_the_place_it_holds_and_the_reason_elsewhere_changes(
     client: TestClient, organizer: Headers, session: Session, world: World, change: dict[str, str]
 ) -> None:
-    cadre = make_cadre(session, "Vũ Thị Hằng", world.finance, standing_committee_unit_id=world.province.id)
+    cadre = make_cadre(
+        session, "Vũ Thị Hằng", [post(world.finance)], standing_committee_unit_id=world.province.id
+    )
     early = make_round(client, organizer, world.plan, world.finance, vote_date="2027-09-10")["id"]
     late = make_round(client, organizer, world.plan, world.finance, vote_date="2027-09-12")["id"]
     party = make_round(
@@ -560,7 +535,9 @@ def test_a_round_that_loses_its_priority_keeps_the_place_it_holds_and_the_reason
 def test_renaming_a_round_renames_it_in_the_reasons_stored_on_other_rounds(
     client: TestClient, organizer: Headers, session: Session, world: World
 ) -> None:
-    cadre = make_cadre(session, "Hà Văn Phú", world.finance, standing_committee_unit_id=world.province.id)
+    cadre = make_cadre(
+        session, "Hà Văn Phú", [post(world.finance)], standing_committee_unit_id=world.province.id
+    )
     early = make_round(client, organizer, world.plan, world.finance, vote_date="2027-09-10")["id"]
     late = make_round(client, organizer, world.plan, world.finance, vote_date="2027-09-12")["id"]
     party = make_round(client, organizer, world.plan, world.province, place_kind="party_committee")["id"]
@@ -576,7 +553,9 @@ def test_renaming_a_round_renames_it_in_the_reasons_stored_on_other_rounds(
 def test_an_archived_round_leaves_the_lists_takes_no_changes_and_frees_its_place(
     client: TestClient, organizer: Headers, session: Session, world: World
 ) -> None:
-    cadre = make_cadre(session, "Lê Hồng Phong", world.finance, standing_committee_unit_id=world.province.id)
+    cadre = make_cadre(
+        session, "Lê Hồng Phong", [post(world.finance)], standing_committee_unit_id=world.province.id
+    )
     early = make_round(client, organizer, world.plan, world.finance, vote_date="2027-09-10")["id"]
     late = make_round(client, organizer, world.plan, world.finance, vote_date="2027-09-12")["id"]
     party = make_round(client, organizer, world.plan, world.province, place_kind="party_committee")["id"]
@@ -606,7 +585,9 @@ def test_an_archived_round_leaves_the_lists_takes_no_changes_and_frees_its_place
 def test_a_round_being_prepared_is_deleted_with_its_members_and_frees_its_place(
     client: TestClient, organizer: Headers, session: Session, world: World
 ) -> None:
-    cadre = make_cadre(session, "Đặng Văn Long", world.finance, standing_committee_unit_id=world.province.id)
+    cadre = make_cadre(
+        session, "Đặng Văn Long", [post(world.finance)], standing_committee_unit_id=world.province.id
+    )
     early = make_round(client, organizer, world.plan, world.finance, vote_date="2027-09-10")["id"]
     late = make_round(client, organizer, world.plan, world.finance, vote_date="2027-09-12")["id"]
     party = make_round(client, organizer, world.plan, world.province, place_kind="party_committee")["id"]

@@ -1,16 +1,7 @@
 from __future__ import annotations
 
+from api_builders import make_unit
 from fastapi.testclient import TestClient
-
-
-def make_unit(
-    client: TestClient, headers: dict[str, str], name: str, level: str, parent_id: str | None = None
-) -> str:
-    response = client.post(
-        "/api/v1/units", json={"name": name, "level": level, "parent_id": parent_id}, headers=headers
-    )
-    assert response.status_code == 201, response.text
-    return str(response.json()["id"])
 
 
 def count_units(client: TestClient, headers: dict[str, str]) -> int:
