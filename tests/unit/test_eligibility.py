@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 
 from ballots.eligibility import (
-    MAX_PLACES,
     Cadre,
     Nomination,
     Place,
@@ -230,10 +229,6 @@ def test_a_retirement_notice_between_two_rounds_excludes_only_the_later_one() ->
 
 
 # --- at most two places per plan, by priority ------------------------------------------------
-
-
-def test_the_limit_is_two_places_per_cadre() -> None:
-    assert MAX_PLACES == 2
 
 
 def test_two_places_are_allowed() -> None:
