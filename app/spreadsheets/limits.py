@@ -29,29 +29,39 @@ def preview(value: object) -> str:
 def too_many_rows() -> SheetUnreadable:
     return SheetUnreadable(
         f"Tệp có quá nhiều dòng: tối đa {MAX_DATA_ROWS:,} dòng dữ liệu và {MAX_SHEET_ROWS:,} dòng "
-        "kể cả dòng trống; hãy xóa các dòng trống thừa hoặc chia thành nhiều tệp"
+        "kể cả dòng trống; hãy xóa các dòng trống thừa hoặc chia thành nhiều tệp",
+        f"too many rows: at most {MAX_DATA_ROWS:,} data rows and {MAX_SHEET_ROWS:,} rows counting blank "
+        "ones; delete the extra blank rows or split the file",
     )
 
 
 def too_many_cells(where: str) -> SheetUnreadable:
     return SheetUnreadable(
         f"Tệp có quá nhiều ô ({where}; tối đa {MAX_ROW_CELLS:,} ô một dòng, {MAX_CELLS:,} ô cả tệp); "
-        "hãy xóa các cột và dòng thừa"
+        "hãy xóa các cột và dòng thừa",
+        f"too many cells ({where}; at most {MAX_ROW_CELLS:,} a row, {MAX_CELLS:,} in the file); "
+        "delete the extra columns and rows",
     )
 
 
 def cell_too_long(where: str, start: str) -> SheetUnreadable:
     return SheetUnreadable(
         f"Một ô dài quá {MAX_CELL_CHARS:,} ký tự ({where}, bắt đầu bằng '{start[:PREVIEW]}…'); "
-        "hãy viết gọn lại"
+        "hãy viết gọn lại",
+        f"a cell is longer than {MAX_CELL_CHARS:,} characters ({where}, starting '{start[:PREVIEW]}…'); "
+        "shorten it",
     )
 
 
 def too_much_text() -> SheetUnreadable:
-    return SheetUnreadable(f"Tệp có quá nhiều chữ (hơn {MAX_TEXT_CHARS:,} ký tự); hãy chia thành nhiều tệp")
+    return SheetUnreadable(
+        f"Tệp có quá nhiều chữ (hơn {MAX_TEXT_CHARS:,} ký tự); hãy chia thành nhiều tệp",
+        f"too much text (over {MAX_TEXT_CHARS:,} characters); split the file",
+    )
 
 
 def too_many_sheets() -> SheetUnreadable:
     return SheetUnreadable(
-        f"Tệp có quá nhiều trang tính (tối đa {MAX_SHEETS}); hãy chỉ giữ các trang cần nhập"
+        f"Tệp có quá nhiều trang tính (tối đa {MAX_SHEETS}); hãy chỉ giữ các trang cần nhập",
+        f"too many sheets (at most {MAX_SHEETS}); keep only the sheets to import",
     )

@@ -36,7 +36,10 @@ from .sheets import SHEETS, Sheet, normalize
 # A zip bomb is refused before anything inflates it; the parts are then walked in a stream.
 MAX_UNZIPPED = 200 * 1024 * 1024
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003, and password-protected workbooks
-DAMAGED = "Không đọc được tệp Excel: tệp hỏng hoặc không đúng định dạng .xlsx; hãy mở bằng Excel và lưu lại"
+DAMAGED = (
+    "Không đọc được tệp Excel: tệp hỏng hoặc không đúng định dạng .xlsx; hãy mở bằng Excel và lưu lại",
+    "the Excel file is damaged or not in .xlsx format; open it in Excel and save it again",
+)
 
 Numbered = tuple[int, list[Any]]  # (row number as Excel shows it, cells)
 
@@ -67,14 +70,18 @@ def _xlsx_tables(data: bytes) -> list[list[Numbered]]:
             names = archive.namelist()
             unzipped = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise SheetUnreadable(DAMAGED) from exc
+        raise SheetUnreadable(*DAMAGED) from exc
     if "xl/workbook.xml" not in names:
         raise SheetUnreadable(
             "Tệp không phải bảng tính Excel (.xlsx) (có thể là tệp Word hoặc tệp nén); "
-            "hãy dùng tệp mẫu của hệ thống"
+            "hãy dùng tệp mẫu của hệ thống",
+            "the file is not an Excel workbook (.xlsx), perhaps a Word file or an archive; use the template",
         )
     if unzipped > MAX_UNZIPPED:
-        raise SheetUnreadable("Tệp Excel quá lớn khi giải nén; hãy chia thành nhiều tệp")
+        raise SheetUnreadable(
+            "Tệp Excel quá lớn khi giải nén; hãy chia thành nhiều tệp",
+            "the workbook is too large once unzipped; split it into several files",
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             xlsx_guard.check(archive)
@@ -92,7 +99,7 @@ def _xlsx_tables(data: bytes) -> list[list[Numbered]]:
     except SheetUnreadable:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook; all mean the same here
-        raise SheetUnreadable(DAMAGED) from exc
+        raise SheetUnreadable(*DAMAGED) from exc
 
 
 def _csv_table(data: bytes) -> list[Numbered]:
@@ -103,7 +110,8 @@ def _csv_table(data: bytes) -> list[Numbered]:
             text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SheetUnreadable(
-            "Tệp CSV phải được lưu với mã hóa UTF-8 (trong Excel: Lưu thành → CSV UTF-8)"
+            "Tệp CSV phải được lưu với mã hóa UTF-8 (trong Excel: Lưu thành → CSV UTF-8)",
+            "a CSV file must be saved as UTF-8 (in Excel: Save As → CSV UTF-8)",
         ) from exc
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(",;\t", key=first.count) if any(d in first for d in ",;\t") else ","
@@ -112,7 +120,10 @@ def _csv_table(data: bytes) -> list[Numbered]:
     except csv.Error as exc:
         if "field larger" in str(exc):  # past csv's own bound (128 Ki characters)
             raise cell_too_long("tệp CSV", "") from exc
-        raise SheetUnreadable(f"Tệp CSV sai định dạng ({exc}); hãy mở bằng Excel và lưu lại") from exc
+        raise SheetUnreadable(
+            f"Tệp CSV sai định dạng ({exc}); hãy mở bằng Excel và lưu lại",
+            f"the CSV file is malformed ({exc}); open it in Excel and save it again",
+        ) from exc
 
 
 def _tables(file_name: str, data: bytes) -> list[list[Numbered]]:
@@ -122,13 +133,17 @@ def _tables(file_name: str, data: bytes) -> list[list[Numbered]]:
     if data.startswith(OLE):
         raise SheetUnreadable(
             "Tệp Excel 97-2003 (.xls) hoặc tệp có đặt mật khẩu chưa được hỗ trợ; "
-            "hãy bỏ mật khẩu và lưu lại dạng .xlsx"
+            "hãy bỏ mật khẩu và lưu lại dạng .xlsx",
+            "Excel 97-2003 (.xls) and password-protected files are not supported; "
+            "remove the password and save as .xlsx",
         )
     if suffix in {".xlsx", ".xlsm"}:
-        raise SheetUnreadable(DAMAGED)
+        raise SheetUnreadable(*DAMAGED)
     if suffix == ".csv":
         return [_csv_table(data)]
-    raise SheetUnreadable("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)")
+    raise SheetUnreadable(
+        "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)", "only Excel (.xlsx) and CSV (.csv) files are taken"
+    )
 
 
 def _positions(header: list[Any], sheet: Sheet) -> dict[str, int]:
@@ -176,6 +191,7 @@ def _missing(table: list[Numbered], sheet: Sheet, number: int, positions: dict[s
     )
     return SheetUnreadable(
         f"Thiếu cột bắt buộc: {', '.join(missing)}. {hint}",
+        f"required columns are missing: {', '.join(missing)}; download the template to see them",
         [RowError(number, ", ".join(missing), "Thiếu cột bắt buộc", "")],
     )
 
@@ -183,7 +199,7 @@ def _missing(table: list[Numbered], sheet: Sheet, number: int, positions: dict[s
 def read_rows(file_name: str, data: bytes, sheet: Sheet) -> list[Row]:
     tables = [t for t in _tables(file_name, data) if any(not is_blank(c) for _, cells in t for c in cells)]
     if not tables:
-        raise SheetUnreadable("Tệp không có dữ liệu")
+        raise SheetUnreadable("Tệp không có dữ liệu", "the file holds no data")
     # A workbook may hold other sheets (the guide, notes): use the first one with the right columns.
     found = [(table, *_header(table, sheet)) for table in tables]
     complete = [f for f in found if all(k in f[2] for k in _required(sheet))]
@@ -197,7 +213,9 @@ def read_rows(file_name: str, data: bytes, sheet: Sheet) -> list[Row]:
         if number > header_row and not all(is_blank(c) for c in cells)
     ]
     if not rows:
-        raise SheetUnreadable("Tệp chỉ có dòng tiêu đề, chưa có dữ liệu")
+        raise SheetUnreadable(
+            "Tệp chỉ có dòng tiêu đề, chưa có dữ liệu", "the file has a header row but no data rows"
+        )
     if len(rows) > MAX_DATA_ROWS:
         raise too_many_rows()
     return rows

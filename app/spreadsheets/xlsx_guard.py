@@ -84,7 +84,10 @@ class _Walk:
 
 def _no_dtd(*_args: object) -> None:
     # Workbooks never declare a DTD; one here can only be an entity expansion attack.
-    raise SheetUnreadable("Tệp Excel chứa khai báo DTD không được phép; hãy mở bằng Excel và lưu lại")
+    raise SheetUnreadable(
+        "Tệp Excel chứa khai báo DTD không được phép; hãy mở bằng Excel và lưu lại",
+        "the workbook contains a DTD declaration, which is not allowed; open it in Excel and save it again",
+    )
 
 
 def _walk(stream: IO[bytes], walk: _Walk) -> None:

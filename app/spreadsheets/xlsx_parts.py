@@ -19,7 +19,10 @@ CONTENT_TYPES = "[Content_Types].xml"
 SHARED_STRINGS_TYPE = "sharedStrings+xml"
 WORKSHEET_TYPE = "/worksheet"
 MAX_SMALL_PART = 8 * 1024 * 1024  # styles, workbook, relationships, images: read whole by openpyxl
-LARGE_PART = "Tệp Excel có thành phần '{name}' quá lớn; hãy mở bằng Excel và lưu lại"
+LARGE_PART = (
+    "Tệp Excel có thành phần '{name}' quá lớn; hãy mở bằng Excel và lưu lại",
+    "the workbook's part '{name}' is too large; open it in Excel and save it again",
+)
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,10 @@ class Parts:
 def _small_xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
     data = archive.read(name)
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # never in a workbook: an entity attack
-        raise SheetUnreadable("Tệp Excel chứa khai báo DTD không được phép; hãy mở bằng Excel và lưu lại")
+        raise SheetUnreadable(
+            "Tệp Excel chứa khai báo DTD không được phép; hãy mở bằng Excel và lưu lại",
+            "the workbook contains a DTD declaration, which is not allowed; open and save it in Excel",
+        )
     return ElementTree.fromstring(data)
 
 
@@ -44,7 +50,7 @@ def find(archive: zipfile.ZipFile) -> Parts:
     rels = [name for name in infos if name.endswith(".rels")]
     for name in [CONTENT_TYPES, *rels]:
         if name in infos and infos[name].file_size > MAX_SMALL_PART:
-            raise SheetUnreadable(LARGE_PART.format(name=name))
+            raise SheetUnreadable(LARGE_PART[0].format(name=name), LARGE_PART[1].format(name=name))
 
     strings: list[str] = []
     if CONTENT_TYPES in infos:
@@ -67,5 +73,5 @@ def find(archive: zipfile.ZipFile) -> Parts:
         raise too_many_sheets()
     for name, info in infos.items():
         if name not in walked and info.file_size > MAX_SMALL_PART:
-            raise SheetUnreadable(LARGE_PART.format(name=name))
+            raise SheetUnreadable(LARGE_PART[0].format(name=name), LARGE_PART[1].format(name=name))
     return Parts([s for s in dict.fromkeys(sheets) if s in infos], [s for s in strings if s in infos])

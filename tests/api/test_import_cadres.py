@@ -224,7 +224,7 @@ def test_units_must_be_imported_before_their_cadres(client: TestClient, organize
 def test_a_cadres_file_without_its_post_columns_names_them(client: TestClient, organizer: Headers) -> None:
     response = send(client, organizer, "cadres", "c.csv", csv_file([["Họ và tên", "Ngày sinh"], ["A", ""]]))
     assert response.status_code == 422
-    assert "Thiếu cột bắt buộc: Chức vụ, Đơn vị, Hình thức, Từ ngày" in response.json()["error"]["message"]
+    assert "Thiếu cột bắt buộc: Chức vụ, Đơn vị, Hình thức, Từ ngày" in response.json()["error"]["message_vi"]
 
 
 def test_an_observer_cannot_import_cadres(client: TestClient, observer: Headers) -> None:

@@ -100,7 +100,9 @@ def test_a_malformed_roster_file_changes_nothing(
 ) -> None:
     round_id = add_round(session)
     response: Any = send(client, organizer, "roster", "ds.xlsx", b"PK\x03\x04 broken", round_id=round_id)
-    assert response.status_code == 422 and "Không đọc được tệp Excel" in response.json()["error"]["message"]
+    assert (
+        response.status_code == 422 and "Không đọc được tệp Excel" in response.json()["error"]["message_vi"]
+    )
     assert row_count(session, RosterEntry) == 0
 
 

@@ -143,7 +143,7 @@ def test_every_error_is_listed_up_to_two_hundred(client: TestClient, organizer: 
     assert len(errors(response)) == 200
     details = response.json()["error"]["details"]
     assert (details["error_count"], details["rows_read"]) == (250, 250)
-    assert "250 lỗi" in response.json()["error"]["message"]
+    assert "250 lỗi" in response.json()["error"]["message_vi"]
 
 
 def zip_of(name: str) -> bytes:
@@ -180,7 +180,7 @@ def test_a_file_that_is_not_a_usable_spreadsheet_gets_a_clear_message(
     response = send(client, organizer, "units", name, content)
     assert response.status_code == 422, response.text
     assert response.json()["error"]["code"] == "import_failed"
-    assert words in response.json()["error"]["message"]
+    assert words in response.json()["error"]["message_vi"]
     assert client.get("/api/v1/units", headers=organizer).json()["total"] == 0
 
 

@@ -63,7 +63,7 @@ def test_blank_rows_count_toward_the_bound_and_the_message_says_so(
     client: TestClient, organizer: Headers, bombs: dict[str, bytes]
 ) -> None:
     message = send(client, organizer, "units", "trong.xlsx", bombs["3.8 million blank rows"]).json()["error"][
-        "message"
+        "message_vi"
     ]
     assert f"{MAX_SHEET_ROWS:,}" in message and "dòng trống" in message
 

@@ -272,7 +272,7 @@ def test_a_malformed_file_gets_a_clear_message(
 ) -> None:
     response = send(client, organizer, "units", name, content)
     assert response.status_code == 422, response.text
-    assert words in response.json()["error"]["message"]
+    assert words in response.json()["error"]["message_vi"]
 
 
 def test_a_workbook_that_is_a_zip_but_not_excel_is_refused(client: TestClient, organizer: Headers) -> None:
@@ -280,7 +280,7 @@ def test_a_workbook_that_is_a_zip_but_not_excel_is_refused(client: TestClient, o
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", "<w/>")
     response = send(client, organizer, "units", "van-ban.xlsx", buffer.getvalue())
-    assert response.status_code == 422 and "không phải bảng tính" in response.json()["error"]["message"]
+    assert response.status_code == 422 and "không phải bảng tính" in response.json()["error"]["message_vi"]
 
 
 def test_an_oversized_file_is_refused(client: TestClient, organizer: Headers) -> None:
