@@ -30,7 +30,7 @@ class Reason:
     message: str
     message_vi: str
     post_id: str | None = None
-    details: dict[str, str | list[str]] = field(default_factory=dict, hash=False)
+    details: dict[str, str | int | list[str]] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def post_exclusions(cadre: Cadre, post: Post, place: Place) -> tuple[Reason, ...
                 f"chức vụ '{post.title}' được bổ nhiệm/bầu ngày {post.since:%d/%m/%Y}, "
                 f"trong năm lấy phiếu {place.vote_date.year}",
                 post.post_id,
-                {"since": post.since.isoformat(), "vote_year": str(place.vote_date.year)},
+                {"since": post.since.isoformat(), "vote_year": place.vote_date.year},
             )
         )
     if post.filled_by.rulebook is not place.rulebook:

@@ -281,7 +281,7 @@ def test_a_post_appointed_in_the_vote_year_is_refused_by_default_too(
     assert refused.status_code == 422 and reason_codes(refused) == ["filled_in_vote_year"]
     assert refused.json()["error"]["details"]["reasons"][0]["details"] == {
         "since": "2027-03-01",
-        "vote_year": "2027",
+        "vote_year": 2027,
     }
 
 
