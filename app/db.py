@@ -90,10 +90,11 @@ def transaction(factory: sessionmaker[Session], *, writes: bool = True) -> Itera
     write lock. PostgreSQL needs no hint: its rows are locked as they are written.
     """
     session = factory()
+    if writes:
+        # The option rides on the bind, so it reaches the connection before its BEGIN, which comes
+        # with the first statement: work done before that (a password check) holds no lock.
+        session.bind = session.get_bind().execution_options(**{WRITE_OPTION: True})
     try:
-        if writes:
-            # The option must reach the connection before its BEGIN, so the connection is taken now.
-            session.connection(execution_options={WRITE_OPTION: True})
         yield session
         session.commit()
     except BaseException:

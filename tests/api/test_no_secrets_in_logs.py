@@ -6,13 +6,13 @@ import logging
 from collections.abc import Iterator
 
 import pytest
-from conftest import NOW
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import errors
+from app.clock import Clock
 from app.models.user import ApiToken, User
 from app.security import hash_token
 from app.services import auth
@@ -30,7 +30,7 @@ def every_log(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFix
 
 
 def test_logins_users_tokens_revocations_and_integrity_errors_log_no_secret(
-    every_log: pytest.LogCaptureFixture, client: TestClient, admin: Headers, session: Session
+    every_log: pytest.LogCaptureFixture, client: TestClient, admin: Headers, session: Session, clock: Clock
 ) -> None:
     secrets: list[str] = [admin["Authorization"].removeprefix("Bearer ")]
     created = client.post("/api/v1/users", json={"username": "nhatky", "role": "organizer"}, headers=admin)
@@ -43,7 +43,7 @@ def test_logins_users_tokens_revocations_and_integrity_errors_log_no_secret(
         "token"
     ]
     secrets.append(token)
-    _, other = auth.create_token(session, "nhatky", NOW, name="script")
+    _, other = auth.create_token(session, "nhatky", clock.now(), name="script")
     session.commit()
     secrets.append(other)
     mine = {"Authorization": f"Bearer {token}"}
@@ -58,7 +58,9 @@ def test_logins_users_tokens_revocations_and_integrity_errors_log_no_secret(
     secrets.extend(hash_token(s) for s in (token, other, secrets[0]))
     try:
         with session.begin_nested():
-            session.add(ApiToken(user_id=user.id, token_hash=hash_token(token), scopes=[], expires_at=NOW))
+            session.add(
+                ApiToken(user_id=user.id, token_hash=hash_token(token), scopes=[], expires_at=clock.now())
+            )
             session.flush()
     except IntegrityError as exc:
         errors._integrity_error(None, exc)  # type: ignore[arg-type]
