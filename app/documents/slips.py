@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Sequence
 from datetime import date
 from importlib.resources import files
@@ -30,6 +31,8 @@ TEMPLATE = files("app.documents") / "templates" / "slips.typ"
 # 10 mm left and 12 mm top; the footer with the page number lives in the bottom margin.
 GRID = {"columns": 2, "rows": 5, "width": 95, "height": 54, "left": 10, "top": 12}
 SLIPS_PER_PAGE = GRID["columns"] * GRID["rows"]
+# The longest words a slip has room for: at these lengths the text still fits beside the QR code.
+MAX_LENGTHS = {"round_title": 120, "unit_name": 80, "venue": 100, "vote_url": 80}
 # Level M restores a code with up to 15% of it smudged or torn, and stays small at ~60 characters.
 QR_ERROR_LEVEL = "m"
 
@@ -39,6 +42,14 @@ def slip_address(vote_url: str, code: str) -> str:
     parts = urlsplit(vote_url)
     query = "&".join(q for q in (parts.query, "code=" + quote(code, safe="-")) if q)
     return SplitResult(parts.scheme, parts.netloc, parts.path, query, parts.fragment).geturl()
+
+
+def address_pieces(vote_url: str) -> list[str]:
+    """The voting address cut after each "/" of its path, where a printed line may break."""
+    parts = urlsplit(vote_url)
+    host = f"{parts.scheme}://{parts.netloc}"
+    pieces = re.findall(r"[^/]*/|[^/]+$", vote_url.removeprefix(host))
+    return [host + pieces[0], *pieces[1:]] if pieces else [host]
 
 
 def qr_svg(payload: str) -> str:
@@ -54,9 +65,15 @@ def qr_svg(payload: str) -> str:
 
 
 def _checked(round_title: str, unit_name: str, venue: str, codes: Sequence[str], vote_url: str) -> None:
-    for field, value in (("round_title", round_title), ("unit_name", unit_name), ("venue", venue)):
+    words = {"round_title": round_title, "unit_name": unit_name, "venue": venue, "vote_url": vote_url}
+    for field, value in words.items():
         if not value.strip():
             raise InvalidInput(f"a slip needs a {field}", details={"field": field})
+        if len(value) > MAX_LENGTHS[field]:
+            raise InvalidInput(
+                f"a slip has room for {MAX_LENGTHS[field]} characters of {field}, not {len(value)}",
+                details={"field": field, "max_length": MAX_LENGTHS[field]},
+            )
     if urlsplit(vote_url).scheme not in {"http", "https"} or not urlsplit(vote_url).netloc:
         raise InvalidInput("the voting address must be an http(s) URL", details={"field": "vote_url"})
     if not codes:
@@ -83,7 +100,7 @@ def render_slips(
         "unit_name": unit_name,
         "vote_date": vote_date.strftime("%d/%m/%Y"),
         "venue": venue,
-        "vote_url": vote_url,
+        "vote_url": address_pieces(vote_url),
         "grid": GRID,
         "slips": [{"code": code, "qr": qr_svg(slip_address(vote_url, code))} for code in codes],
     }

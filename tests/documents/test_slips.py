@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from app.documents.slips import GRID, SLIPS_PER_PAGE, render_slips, slip_address
+from app.documents.slips import GRID, MAX_LENGTHS, SLIPS_PER_PAGE, address_pieces, render_slips, slip_address
 from ballots.codes import new_code
 from ballots.errors import InvalidInput
 
@@ -78,8 +78,9 @@ def text(pdf: Path) -> str:
 
 
 def flowing(text: str) -> str:
-    """The text with every line break and run of spaces as one space, as a sentence reads across lines."""
-    return " ".join(text.split())
+    """The text as a sentence reads across lines: each line break and run of spaces is one space, and
+    a break after a "/" of the voting address (the only place the address may break) is none."""
+    return " ".join(text.split()).replace("/ ", "/")
 
 
 def slip_text(pdf: Path, index: int) -> str:
@@ -172,3 +173,43 @@ def test_typst_markup_in_the_data_is_printed_as_text(tmp_path: Path) -> None:
     path = tmp_path / "slips.pdf"
     path.write_bytes(render(sample_codes(2), round_title=title))
     assert title in flowing(run("pdftotext", "-enc", "UTF-8", str(path), "-"))
+
+
+def longest(words: str, field: str) -> str:
+    return (words * MAX_LENGTHS[field])[: MAX_LENGTHS[field]]
+
+
+def test_the_longest_words_allowed_still_fit_on_every_slip(tmp_path: Path) -> None:
+    fields = {
+        "round_title": longest(
+            "Hội nghị lấy phiếu tín nhiệm các chức danh do Hội đồng nhân dân bầu, ", "round_title"
+        ),
+        "unit_name": longest("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh, ", "unit_name"),
+        "venue": longest("Hội trường lớn, số 1 đường Trần Hưng Đạo, phường Nguyễn Trãi, ", "venue"),
+        "vote_url": longest(f"{VOTE_URL}/vong/3f2a1b4c-9d8e-4f70-a1b2-c3d4e5f60718/nhap-ma", "vote_url"),
+    }
+    codes = sample_codes(SLIPS_PER_PAGE)
+    pdf = tmp_path / "slips.pdf"
+    pdf.write_bytes(render(codes, **fields))
+    for index, code in enumerate(codes):
+        printed = slip_text(pdf, index)
+        assert [" ".join(words.split()) in printed for words in fields.values()] == [True] * 4
+        assert code in printed
+    run("pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "page"))
+    (image,) = tmp_path.glob("page*.png")
+    decoded = run("zbarimg", "--quiet", "--raw", str(image)).split()
+    assert sorted(decoded) == sorted(slip_address(fields["vote_url"], code) for code in codes)
+
+
+def test_words_longer_than_a_slip_has_room_for_are_refused() -> None:
+    for field, limit in MAX_LENGTHS.items():
+        words = "https://h.vn/" + "x" * limit if field == "vote_url" else "x" * (limit + 1)
+        with pytest.raises(InvalidInput) as refused:
+            render(sample_codes(1), **{field: words})
+        assert refused.value.details == {"field": field, "max_length": limit}
+
+
+def test_the_address_may_break_only_after_a_slash() -> None:
+    assert address_pieces("https://h.vn") == ["https://h.vn"]
+    assert address_pieces("https://h.vn/bo-phieu") == ["https://h.vn/", "bo-phieu"]
+    assert address_pieces("http://h.vn:8000/a/b-c/?x=1") == ["http://h.vn:8000/", "a/", "b-c/", "?x=1"]
