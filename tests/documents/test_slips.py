@@ -30,8 +30,13 @@ INSTRUCTIONS = [
     "Mỗi mã chỉ dùng được một lần.",
     "Không ghi tên lên phiếu.",
 ]
-TOOLS = {"pdftotext": "poppler-utils", "pdfinfo": "poppler-utils", "pdftoppm": "poppler-utils"}
-TOOLS["zbarimg"] = "zbar-tools"
+# The command-line tools the tests read the PDF with, and the Debian package each comes in.
+TOOLS = {
+    "pdftotext": "poppler-utils",
+    "pdfinfo": "poppler-utils",
+    "pdftoppm": "poppler-utils",
+    "zbarimg": "zbar-tools",
+}
 POINTS_PER_MM = 72 / 25.4
 
 
