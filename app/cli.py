@@ -142,26 +142,25 @@ def token_revoke(token_id: Annotated[str, typer.Argument(help="The token's id (s
     typer.echo(f"token {token.id} revoked")
 
 
+def _set_active(name: str, active: bool) -> None:
+    try:
+        with transaction(_sessions()) as session:
+            auth.set_active(session, name, active)
+    except BallotsError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"user {name} {'enabled' if active else 'disabled'}")
+
+
 @user_cli.command("disable")
 def user_disable(name: Annotated[str, typer.Argument(help="Login name.")]) -> None:
     """Disable a user: logins are refused and their tokens stop working at once."""
-    try:
-        with transaction(_sessions()) as session:
-            auth.set_active(session, name, False)
-    except BallotsError as exc:
-        raise _fail(exc) from exc
-    typer.echo(f"user {name} disabled")
+    _set_active(name, False)
 
 
 @user_cli.command("enable")
 def user_enable(name: Annotated[str, typer.Argument(help="Login name.")]) -> None:
     """Enable a disabled user again (their unexpired, unrevoked tokens work again)."""
-    try:
-        with transaction(_sessions()) as session:
-            auth.set_active(session, name, True)
-    except BallotsError as exc:
-        raise _fail(exc) from exc
-    typer.echo(f"user {name} enabled")
+    _set_active(name, True)
 
 
 @user_cli.command("password")

@@ -1,4 +1,5 @@
-"""The rule core stays pure: it loads no web or database framework and imports nothing from the shell."""
+"""The layers stay pure: the rule core loads no web or database framework and imports nothing from the
+shell; the key custody (app/sealing) imports only the core and crypto libraries."""
 
 from __future__ import annotations
 
@@ -80,5 +81,22 @@ def test_the_core_imports_only_the_standard_library_cryptography_and_itself() ->
         for source in sources
         for name in imported_modules(source)
         if name.split(".")[0] not in ALLOWED_TOP_LEVEL
+    ]
+    assert foreign == []
+
+
+def test_key_custody_imports_only_the_core_and_crypto_libraries() -> None:
+    """app/sealing holds round keys and committee shares: no web or database code may reach them."""
+    import app.sealing
+
+    custody = Path(app.sealing.__file__).resolve().parent
+    allowed = ALLOWED_TOP_LEVEL | {"shamir_mnemonic"}
+    sources = sorted(custody.glob("*.py"))
+    assert {s.name for s in sources} >= {"__init__.py", "shares.py", "keystore.py"}
+    foreign = [
+        f"{source.name}: {name}"
+        for source in sources
+        for name in imported_modules(source)
+        if name.split(".")[0] not in allowed
     ]
     assert foreign == []
