@@ -44,9 +44,18 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+def unit_of_work(request: Request) -> Callable[[], AbstractContextManager[Session]]:
+    """A writing transaction the handler opens itself, so that it begins, works and commits in one
+    worker thread. With ``SessionDep`` the write lock is taken in one thread and the handler waits for
+    another: under a burst of casts every thread can end up waiting for a lock whose holder is
+    waiting for a thread (SQLite's 30 s busy timeout, then 503s)."""
+    return lambda: transaction(request.app.state.sessionmaker, writes=True)
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 ClockDep = Annotated[Clock, Depends(get_clock)]
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+UnitOfWork = Annotated[Callable[[], AbstractContextManager[Session]], Depends(unit_of_work)]
 
 
 @dataclass(frozen=True)
