@@ -52,6 +52,8 @@ class Credential(Base):
     receipt, encrypted under a key derived from the code itself (app/sealing/receipt_box.py)."""
 
     __tablename__ = "credentials"
+    # Stored in digest order on SQLite, not in order of issue.
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     round_id: Mapped[str] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
     code_digest: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -65,7 +67,8 @@ class Ballot(Base):
     """A sealed ballot: a random id, no time, no reference to a credential, voter or request."""
 
     __tablename__ = "ballots"
-    __table_args__ = (UniqueConstraint("round_id", "receipt"),)
+    # Stored by random id on SQLite (no rowid): a copy of the file shows no order of arrival.
+    __table_args__ = (UniqueConstraint("round_id", "receipt"), {"sqlite_with_rowid": False})
 
     id: Mapped[str] = id_column()
     round_id: Mapped[str] = mapped_column(

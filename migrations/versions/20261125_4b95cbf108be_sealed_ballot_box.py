@@ -39,6 +39,9 @@ def upgrade() -> None:
         _round_fk("ballots"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ballots")),
         sa.UniqueConstraint("round_id", "receipt", name=op.f("uq_ballots_round_id_receipt")),
+        # SQLite stores rows in rowid order, i.e. in order of arrival; without a rowid they are kept
+        # in the order of their random ids, and a copy of the file shows no arrival order.
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("ballots") as batch:
         batch.create_index(batch.f("ix_ballots_round_id"), ["round_id"], unique=False)
@@ -50,6 +53,7 @@ def upgrade() -> None:
         sa.Column("receipt_box", sa.LargeBinary(length=128), nullable=True),
         _round_fk("credentials"),
         sa.PrimaryKeyConstraint("round_id", "code_digest", name=op.f("pk_credentials")),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "round_keys",

@@ -33,6 +33,21 @@ def test_no_ballot_column_can_be_joined_to_a_voter_a_credential_a_request_or_a_t
     assert credentials == {"round_id", "code_digest", "state", "receipt_box"}
 
 
+def test_on_sqlite_ballots_are_stored_in_the_order_of_their_random_ids_not_of_arrival(
+    client: TestClient, organizer: Headers, connection: Connection
+) -> None:
+    if connection.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL keeps rows in its heap in order of writing (README says so)")
+    tables = connection.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+    kinds = {name: sql.upper().rstrip().endswith("WITHOUT ROWID") for name, sql in tables}
+    assert kinds["ballots"] and kinds["credentials"]
+    vote = voting_round(client, organizer, slips=3)
+    receipts = [cast(client, vote, code, vote.ballot("high")).json()["receipt"] for code in vote.codes]
+    stored = [r for (r,) in connection.exec_driver_sql("SELECT receipt FROM ballots")]
+    ids = [i for (i,) in connection.exec_driver_sql("SELECT id FROM ballots")]
+    assert sorted(stored) == sorted(receipts) and ids == sorted(ids)  # read in id order, whatever came first
+
+
 @pytest.fixture
 def every_log(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
     caplog.set_level(logging.DEBUG)
