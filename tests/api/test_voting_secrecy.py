@@ -122,16 +122,19 @@ def statements(connection: Connection) -> Iterator[list[str]]:
         event.remove(connection, "before_cursor_execute", count)
 
 
-def test_an_unknown_code_and_a_spent_code_cost_the_same_statements(
+def test_an_unknown_code_a_spent_code_and_a_paper_one_cost_the_same_statements(
     client: TestClient, organizer: Headers, connection: Connection
 ) -> None:
     vote = voting_round(client, organizer, slips=2)
     assert cast(client, vote, vote.codes[0], vote.ballot("high")).status_code == 201
+    client.post(f"{vote.path}/slips/paper", json={"code": vote.codes[1]}, headers=organizer)
     with statements(connection) as spent:
         assert cast(client, vote, vote.codes[0], vote.ballot("low")).status_code == 403
+    with statements(connection) as on_paper:
+        assert cast(client, vote, vote.codes[1], vote.ballot("low")).status_code == 403
     with statements(connection) as unknown:
         assert cast(client, vote, new_code(os.urandom(10)), vote.ballot("low")).status_code == 403
-    assert spent == unknown and "UPDATE" in spent
+    assert spent == on_paper == unknown and "UPDATE" in spent
 
 
 def test_a_round_opened_without_slips_has_no_online_voting(client: TestClient, organizer: Headers) -> None:
