@@ -147,3 +147,28 @@ def test_the_ballot_lists_each_eligible_cadre_with_posts_and_the_three_levels(
         {"value": "medium", "label_vi": "Tín nhiệm"},
         {"value": "low", "label_vi": "Tín nhiệm thấp"},
     ]
+
+
+def test_slips_issued_again_before_opening_void_the_earlier_ones(
+    client: TestClient, organizer: Headers, session: Session
+) -> None:
+    round_id = prepared_round(client, organizer)
+    first = issue(client, organizer, round_id, 2)
+    second = issue(client, organizer, round_id, 2)
+    open_round(client, organizer, round_id)
+    rows = client.get(f"/api/v1/rounds/{round_id}/ballot").json()["rows"]
+    choices = {r["cadre_id"]: "medium" for r in rows}
+    path = f"/api/v1/rounds/{round_id}/ballots"
+    void = client.post(path, json={"code": first[0], "choices": choices})
+    assert void.status_code == 403
+    assert client.post(path, json={"code": second[0], "choices": choices}).status_code == 201
+    assert stored(session) == (1, ["online", "unused"])
+
+
+def test_a_scheduled_round_with_slips_can_still_be_deleted(
+    client: TestClient, organizer: Headers, session: Session
+) -> None:
+    round_id = prepared_round(client, organizer)
+    issue(client, organizer, round_id, 4)
+    assert client.delete(f"/api/v1/rounds/{round_id}", headers=organizer).status_code == 204
+    assert stored(session) == (0, [])
