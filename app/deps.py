@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -16,7 +16,7 @@ from ballots.errors import PermissionDenied
 
 from .clock import Clock
 from .db import transaction
-from .errors import Unauthenticated
+from .errors import CodeRefused, Unauthenticated
 from .ratelimit import Throttle
 from .security import Scope
 from .services.auth import Principal, authenticate
@@ -51,10 +51,19 @@ def get_read_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+def unit_of_work(request: Request) -> Callable[[], AbstractContextManager[Session]]:
+    """A writing transaction the handler opens itself, so that it begins, works and commits in one
+    worker thread. With ``SessionDep`` the write lock is taken in one thread and the handler waits for
+    another: under a burst of casts every thread can end up waiting for a lock whose holder is
+    waiting for a thread (SQLite's 30 s busy timeout, then 503s)."""
+    return lambda: transaction(request.app.state.sessionmaker, writes=True)
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 ClockDep = Annotated[Clock, Depends(get_clock)]
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 ReadSessionDep = Annotated[Session, Depends(get_read_session, scope="function")]
+UnitOfWork = Annotated[Callable[[], AbstractContextManager[Session]], Depends(unit_of_work)]
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,45 @@ async def login_attempt(request: Request) -> AsyncIterator[LoginAttempt]:
         yield LoginAttempt(throttle, settings.login_rate_per_user)
 
 
+@dataclass(frozen=True)
+class CodeAttempt:
+    """Refused voting codes counted per client address and per round (app/settings.py)."""
+
+    throttle: Throttle
+    settings: Settings
+    address: str
+
+    @contextmanager
+    def of(self, round_id: str) -> Iterator[None]:
+        per_address = self.throttle.failures(
+            self.settings.code_rate_per_address,
+            "code-address",
+            self.address,
+            message="too many refused codes from this address",
+            counted=CodeRefused,
+        )
+        per_round = self.throttle.failures(
+            self.settings.code_rate_per_round,
+            "code-round",
+            round_id,
+            message="too many refused codes in this round",
+            counted=CodeRefused,
+        )
+        with per_address, per_round:
+            yield
+
+
+def service_secret(request: Request) -> bytes:
+    """The service secret as the key derivations take it (codes, round keys, receipt boxes)."""
+    settings: Settings = request.app.state.settings
+    return settings.secret_key.get_secret_value().encode()
+
+
+def code_attempt(request: Request) -> CodeAttempt:
+    address = request.client.host if request.client else "unknown"
+    return CodeAttempt(request.app.state.throttle, request.app.state.settings, address)
+
+
 _bearer = HTTPBearer(auto_error=False, description="An API token from `tinnhiem token create`.")
 
 
@@ -120,4 +168,6 @@ CurrentUser = Annotated[Principal, Depends(current_principal)]
 Reader = Annotated[Principal, Depends(require(Scope.READ))]
 Writer = Annotated[Principal, Depends(require(Scope.WRITE))]
 Admin = Annotated[Principal, Depends(require(Scope.ADMIN))]
+CodeAttemptDep = Annotated[CodeAttempt, Depends(code_attempt)]
+SecretDep = Annotated[bytes, Depends(service_secret)]
 LoginAttemptDep = Annotated[LoginAttempt, Depends(login_attempt, scope="function")]

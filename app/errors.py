@@ -31,6 +31,13 @@ class Unauthenticated(PermissionDenied):
     code = "unauthenticated"
 
 
+class CodeRefused(PermissionDenied):
+    """A voting code that is unknown, spent, or spent with other choices: one answer for all of them,
+    so that trying codes tells nobody which ones were issued or used."""
+
+    code = "code_not_accepted"
+
+
 class PayloadTooLarge(InvalidInput):
     code = "payload_too_large"
 

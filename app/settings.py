@@ -28,13 +28,19 @@ class Settings(BaseSettings):
     # client address, failed ones per user name (so an attacker cannot lock a person out for long).
     login_rate_per_address: str = "30/minute"
     login_rate_per_user: str = "10/minute"
+    # Voting codes refused (unknown, spent, or spent with other choices), per client address and per
+    # round: codes cannot be probed. Accepted codes are not counted, so a hall behind one address votes.
+    code_rate_per_address: str = "20/minute"
+    code_rate_per_round: str = "200/minute"
     # argon2 takes 64 MiB per hash: this many at once, the others wait their turn.
     password_hash_concurrency: int = Field(default=2, ge=1, le=64)
     page_size_max: int = Field(default=200, ge=10)
     # A cheap argon2 cost so test suites stay fast; refused in production.
     fast_password_hashing: bool = False
 
-    @field_validator("login_rate_per_address", "login_rate_per_user")
+    @field_validator(
+        "login_rate_per_address", "login_rate_per_user", "code_rate_per_address", "code_rate_per_round"
+    )
     @classmethod
     def _a_rate(cls, value: str) -> str:
         try:

@@ -5,13 +5,17 @@ from .document import Document
 from .organization import Cadre, Gender, Post, Unit
 from .plan import Candidate, CommitteeMember, Plan, RosterEntry, Round, RoundStatus
 from .user import ApiToken, Role, User
+from .voting import Ballot, Credential, CredentialState, RoundKey, SealingMode
 
 __all__ = [
     "ApiToken",
+    "Ballot",
     "Base",
     "Cadre",
     "Candidate",
     "CommitteeMember",
+    "Credential",
+    "CredentialState",
     "Document",
     "Gender",
     "Plan",
@@ -19,7 +23,9 @@ __all__ = [
     "Role",
     "RosterEntry",
     "Round",
+    "RoundKey",
     "RoundStatus",
+    "SealingMode",
     "Unit",
     "User",
 ]

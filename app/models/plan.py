@@ -33,6 +33,7 @@ from .base import (
     updated_column,
 )
 from .organization import Cadre, Unit
+from .voting import SealingMode
 
 
 class RoundStatus(StrEnum):
@@ -97,6 +98,11 @@ class Round(Base):
         str_enum(RoundStatus, "round_status"), default=RoundStatus.DRAFT, nullable=False
     )
     schedule_override_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Who keeps the round's private key once it opens (app/services/round_keys.py).
+    sealing: Mapped[SealingMode] = mapped_column(
+        str_enum(SealingMode, "round_sealing"), default=SealingMode.SERVER, nullable=False
+    )
+    sealing_threshold: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = created_column()
     updated_at: Mapped[datetime] = updated_column()
     archived_at: Mapped[datetime | None] = archived_column()

@@ -13,6 +13,7 @@ from . import (
     rounds,
     spreadsheets,
     units,
+    voting,
 )
 
 API_ROUTERS: list[APIRouter] = [
@@ -26,4 +27,5 @@ API_ROUTERS: list[APIRouter] = [
     documents.router,
     calendar.router,
     spreadsheets.router,
+    voting.router,
 ]

@@ -6,9 +6,10 @@ from fastapi import APIRouter, Response
 
 from ballots.levels import Rulebook
 
-from ..deps import ClockDep, Reader, SessionDep, Writer
+from ..deps import ClockDep, Reader, SecretDep, SessionDep, Writer
 from ..schemas.common import ERROR_RESPONSES, Page
 from ..schemas.rounds import RoundIn, RoundOut, RoundPatch, RoundStatus, StatusChange
+from ..schemas.voting import KeyShareOut, StatusChanged
 from ..services import round_views as views
 from ..services import rounds as service
 from .params import DayFilter, IncludeArchived, Limit, Offset
@@ -66,12 +67,24 @@ def update_round(
     return views.describe(session, updated, clock.today())
 
 
-@router.post("/{round_id}/status", response_model=RoundOut, summary="Move a round to its next status")
+@router.post(
+    "/{round_id}/status",
+    response_model=StatusChanged,
+    summary="Move a round to its next status (opening keys its ballot box)",
+)
 def change_status(
-    round_id: str, body: StatusChange, _: Writer, session: SessionDep, clock: ClockDep
-) -> RoundOut:
-    changed = service.change_status(session, round_id, body.status, body.override_reason, clock.today())
-    return views.describe(session, changed, clock.today())
+    round_id: str, body: StatusChange, _: Writer, session: SessionDep, clock: ClockDep, secret: SecretDep
+) -> StatusChanged:
+    changed, shares = service.change_status(
+        session, round_id, body.status, body.override_reason, clock.today(), secret
+    )
+    return StatusChanged(
+        **dict(views.describe(session, changed, clock.today())),
+        key_shares=[
+            KeyShareOut(member_id=s.member_id, full_name=s.full_name, position=s.position, words=s.words)
+            for s in shares
+        ],
+    )
 
 
 @router.post("/{round_id}/archive", response_model=RoundOut, summary="Archive a round")

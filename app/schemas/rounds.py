@@ -10,7 +10,8 @@ from pydantic import Field, model_validator
 from ballots.levels import PlaceKind, Rulebook
 
 from ..models.plan import RoundStatus as RoundStatus  # the API's vocabulary, for routers too
-from .common import Day, Orm, Patch, Strict
+from ..models.voting import SealingMode
+from .common import Day, Int, Orm, Patch, Strict
 
 ID_EXAMPLE = "3f1c2b9e-6d1a-4c55-9a0e-2f6f7f3b8a10"
 OVERRIDE = Field(
@@ -19,6 +20,24 @@ OVERRIDE = Field(
     description="Why the vote may be held less than 20 days ahead (at least 10 characters; read only "
     "when a vote date is set and it is that close).",
     examples=["Ban Thường vụ Tỉnh ủy quyết định tổ chức sớm để kịp tiến độ"],
+)
+
+
+def _sealing(default: SealingMode | None) -> Any:
+    return Field(
+        default=default,
+        description="Who keeps the round's private key once voting opens: 'server' (wrapped under the "
+        "service secret) or 'committee' (split among the counting committee; needs 'threshold').",
+        examples=["server"],
+    )
+
+
+THRESHOLD = Field(
+    default=None,
+    ge=1,
+    le=16,
+    description="Committee sealing: how many committee members must meet to open the ballot box.",
+    examples=[3],
 )
 
 
@@ -39,10 +58,12 @@ class RoundIn(Strict):
         examples=["workplace"],
     )
     override_reason: str | None = OVERRIDE
+    sealing: SealingMode = _sealing(SealingMode.SERVER)
+    threshold: Int | None = THRESHOLD
 
 
 class RoundPatch(Patch):
-    NULLABLE: ClassVar[frozenset[str]] = frozenset({"override_reason"})
+    NULLABLE: ClassVar[frozenset[str]] = frozenset({"override_reason", "threshold"})
 
     title: str | None = Field(
         default=None, min_length=5, max_length=300, examples=["Hội nghị lấy phiếu (lần 1)"]
@@ -52,6 +73,8 @@ class RoundPatch(Patch):
     unit_id: str | None = Field(default=None, min_length=1, max_length=64, examples=[ID_EXAMPLE])
     place_kind: PlaceKind | None = Field(default=None, examples=["workplace"])
     override_reason: str | None = OVERRIDE
+    sealing: SealingMode | None = _sealing(None)
+    threshold: Int | None = THRESHOLD
 
 
 class StatusChange(Strict):
@@ -75,6 +98,8 @@ class RoundOut(Orm):
     place_kind: PlaceKind
     status: RoundStatus
     override_reason: str | None = Field(description="The written reason for a short notice.")
+    sealing: SealingMode
+    threshold: int | None = Field(description="Committee sealing: members needed to open the box.")
     archived_at: datetime | None
     roster_count: int
     candidate_count: int

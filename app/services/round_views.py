@@ -30,6 +30,8 @@ def _out(round_: Round, counts: MemberCounts, today: date) -> RoundOut:
         place_kind=round_.place_kind,
         status=round_.status,
         override_reason=round_.schedule_override_reason,
+        sealing=round_.sealing,
+        threshold=round_.sealing_threshold,
         archived_at=round_.archived_at,
         roster_count=counts.roster,
         candidate_count=counts.candidates,

@@ -17,7 +17,8 @@ from ..repositories import rounds as repo
 from ..repositories.common import archive as archive_entity
 from ..repositories.common import get_or_404
 from ..schemas.rounds import RoundIn, RoundPatch
-from . import eligibility
+from . import eligibility, round_keys
+from .round_keys import KeyShare
 from .units import get_active
 
 NEXT: dict[RoundStatus, tuple[RoundStatus, ...]] = {
@@ -143,6 +144,7 @@ def create(session: Session, data: RoundIn, today: date) -> Round:
             details={"plan_id": plan.id},
         )
     get_active(session, data.unit_id)
+    round_keys.check_setting(data.sealing, data.threshold)
     round_ = Round(
         plan_id=plan.id,
         unit_id=data.unit_id,
@@ -152,6 +154,8 @@ def create(session: Session, data: RoundIn, today: date) -> Round:
         rulebook=data.rulebook,
         place_kind=_place_kind(data.rulebook, data.place_kind),
         schedule_override_reason=_check_date(plan, data.vote_date, today, data.override_reason),
+        sealing=data.sealing,
+        sealing_threshold=data.threshold,
     )
     common.add(session, round_)
     session.refresh(round_)
@@ -163,6 +167,7 @@ def update(session: Session, round_id: str, data: RoundPatch, now: datetime, tod
     round_ = get_locked(session, round_id)
     require_editable(round_)
     changes = data.model_dump(exclude_unset=True, exclude={"override_reason"})
+    round_keys.patch_setting(round_, changes)
     if "unit_id" in changes:
         get_active(session, changes["unit_id"])
     if "place_kind" in changes:
@@ -187,8 +192,14 @@ def update(session: Session, round_id: str, data: RoundPatch, now: datetime, tod
 
 
 def change_status(
-    session: Session, round_id: str, status: RoundStatus, override_reason: str | None, today: date
-) -> Round:
+    session: Session,
+    round_id: str,
+    status: RoundStatus,
+    override_reason: str | None,
+    today: date,
+    secret: bytes,
+) -> tuple[Round, list[KeyShare]]:
+    """The round in its new status; opening keys its ballot box (committee shares are returned once)."""
     # Locked: opening a round while a candidate is being added would print a ballot without them.
     round_ = get_locked(session, round_id)
     if round_.archived_at is not None:
@@ -210,11 +221,13 @@ def change_status(
         # Time has passed since the draft was saved: the 20-day rule is checked again now.
         reason = override_reason or round_.schedule_override_reason
         round_.schedule_override_reason = _check_date(round_.plan, round_.vote_date, today, reason)
+    shares: list[KeyShare] = []
     if status is RoundStatus.OPEN:
         _check_ready(round_)
+        shares = round_keys.make(session, round_, secret)
     round_.status = status
     session.flush()
-    return round_
+    return round_, shares
 
 
 def _check_ready(round_: Round) -> None:

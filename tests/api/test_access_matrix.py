@@ -15,7 +15,14 @@ from app.main import create_app
 from app.models.user import Role
 from app.settings import Settings
 
-PUBLIC = {("POST", "/api/v1/auth/token")}
+# Voting needs no token: the code slip is the credential, and the board and turnout are public.
+PUBLIC = {
+    ("POST", "/api/v1/auth/token"),
+    ("GET", "/api/v1/rounds/{round_id}/ballot"),
+    ("POST", "/api/v1/rounds/{round_id}/ballots"),
+    ("GET", "/api/v1/rounds/{round_id}/turnout"),
+    ("GET", "/api/v1/rounds/{round_id}/board"),
+}
 ADMIN_ONLY = re.compile(r"^/api/v1/users")
 OWN_ACCOUNT = re.compile(r"^/api/v1/auth/tokens")  # anyone signed in lists and revokes their own tokens
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"

@@ -1,0 +1,113 @@
+"""The sealed box in the database: round keys, credentials (code slips) and sealed ballots.
+
+Ballots are never read back in the order they were stored: receipts come sorted, sealed ballots
+shuffled, so no reader (and no log of a reader) sees the arrival order.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from ..models import Ballot, Cadre, Candidate, Credential, CredentialState, Round, RoundKey
+
+_shuffle = random.SystemRandom().shuffle
+
+
+def round_for_ballot(session: Session, round_id: str) -> Round | None:
+    """The round, share-locked on PostgreSQL so it cannot close while this ballot is being stored
+    (closing takes FOR NO KEY UPDATE, which waits for FOR SHARE); casts do not wait for each other."""
+    stmt = select(Round).where(Round.id == round_id).with_for_update(read=True)
+    return session.scalar(stmt.execution_options(populate_existing=True))
+
+
+def eligible_in_ballot_order(session: Session, round_id: str) -> list[str]:
+    """The eligible candidates' cadre ids in Vietnamese name order: the ballot's rows."""
+    stmt = (
+        select(Candidate.cadre_id)
+        .join(Cadre, Candidate.cadre_id == Cadre.id)
+        .where(Candidate.round_id == round_id, Candidate.eligible.is_(True))
+        .order_by(Cadre.sort_key, Cadre.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def candidates_with_posts(session: Session, round_id: str) -> dict[str, Candidate]:
+    stmt = (
+        select(Candidate)
+        .where(Candidate.round_id == round_id)
+        .options(selectinload(Candidate.cadre).selectinload(Cadre.posts))
+    )
+    return {c.cadre_id: c for c in session.scalars(stmt)}
+
+
+def round_key(session: Session, round_id: str) -> RoundKey | None:
+    return session.get(RoundKey, round_id)
+
+
+def replace_credentials(session: Session, round_id: str, digests: Sequence[str]) -> None:
+    """Every earlier slip of the round is void; these are the only ones now."""
+    session.execute(delete(Credential).where(Credential.round_id == round_id))
+    if digests:
+        session.execute(
+            insert(Credential),
+            [{"round_id": round_id, "code_digest": d, "state": CredentialState.UNUSED} for d in digests],
+        )
+
+
+def spend(
+    session: Session,
+    round_id: str,
+    digest: str,
+    state: CredentialState,
+    receipt_box: bytes | None = None,
+) -> bool:
+    """Unused to ``state`` in one conditional UPDATE: of two racing spenders exactly one sees True."""
+    result = session.execute(
+        update(Credential)
+        .where(
+            Credential.round_id == round_id,
+            Credential.code_digest == digest,
+            Credential.state == CredentialState.UNUSED,
+        )
+        .values(state=state, receipt_box=receipt_box)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
+
+
+def credential_state(
+    session: Session, round_id: str, digest: str
+) -> tuple[CredentialState, bytes | None] | None:
+    """As committed now (not as cached in the session): what a racing request may just have written."""
+    stmt = select(Credential.state, Credential.receipt_box).where(
+        Credential.round_id == round_id, Credential.code_digest == digest
+    )
+    row = session.execute(stmt).first()
+    return None if row is None else (row[0], row[1])
+
+
+def add_ballot(session: Session, round_id: str, sealed: bytes, receipt: str) -> None:
+    session.execute(insert(Ballot).values(round_id=round_id, sealed=sealed, receipt=receipt))
+
+
+def counts(session: Session, round_id: str) -> tuple[int, int]:
+    """Slips issued and ballots in the box."""
+    issued = session.scalar(select(func.count()).where(Credential.round_id == round_id)) or 0
+    returned = session.scalar(select(func.count()).where(Ballot.round_id == round_id)) or 0
+    return issued, returned
+
+
+def receipts(session: Session, round_id: str) -> list[str]:
+    stmt = select(Ballot.receipt).where(Ballot.round_id == round_id).order_by(Ballot.receipt)
+    return list(session.scalars(stmt))
+
+
+def sealed_ballots(session: Session, round_id: str) -> list[bytes]:
+    """Every sealed ballot of the round, shuffled: the count never sees the order of arrival."""
+    found = list(session.scalars(select(Ballot.sealed).where(Ballot.round_id == round_id)))
+    _shuffle(found)
+    return found

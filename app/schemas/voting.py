@@ -1,0 +1,104 @@
+"""Bodies of the voting API: slips, the ballot, casting, turnout, the board, paper slips, key shares."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from ballots.levels import Level
+
+from .common import Int, Strict
+from .rounds import RoundOut
+
+CODE_EXAMPLE = "K7QF-2M9X-RT4B-8HNW-Q"
+RECEIPT_EXAMPLE = "3b5d5c3712955042212316173ccf37be8ae2a8a1b1d6b1d9b2f4f1b6c0b7a3e1"
+CADRE_EXAMPLE = "0b6e2f8a-1d3c-4e5f-8a9b-7c6d5e4f3a2b"
+MAX_SLIPS = 10_000
+
+
+class SlipsIn(Strict):
+    count: Int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_SLIPS,
+        description="How many slips; default one per summoned voter. Spares are allowed.",
+        examples=[60],
+    )
+
+
+class SlipsOut(BaseModel):
+    count: int = Field(examples=[2])
+    codes: list[str] = Field(
+        description="Shown this once: the service keeps only a keyed hash of each code.",
+        examples=[[CODE_EXAMPLE, "ZX4M-7PQR-9TVW-2BCD-6"]],
+    )
+
+
+class BallotRowOut(BaseModel):
+    cadre_id: str = Field(examples=[CADRE_EXAMPLE])
+    name: str = Field(examples=["Nguyễn Văn Hùng"])
+    posts: list[str] = Field(examples=[["Giám đốc Sở Tài chính"]])
+
+
+class LevelOut(BaseModel):
+    value: Level = Field(examples=["high"])
+    label_vi: str = Field(examples=["Tín nhiệm cao"])
+
+
+class BallotOut(BaseModel):
+    round_id: str
+    title: str = Field(examples=["Hội nghị lấy phiếu tín nhiệm Sở Tài chính"])
+    vote_date: date
+    rows: list[BallotRowOut] = Field(description="One per cadre, in the order of the ballot.")
+    levels: list[LevelOut] = Field(description="The three choices of each row, in the order printed.")
+
+
+class CastIn(Strict):
+    code: str = Field(min_length=1, max_length=64, examples=[CODE_EXAMPLE])
+    choices: dict[str, Level | None] = Field(
+        max_length=500,
+        description="Every row of the ballot by cadre id: 'high', 'medium', 'low', or null for a "
+        "blank row (counted as invalid for that cadre).",
+        examples=[{CADRE_EXAMPLE: "high", "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d": None}],
+    )
+
+
+class ReceiptOut(BaseModel):
+    receipt: str = Field(
+        description="The SHA-256 of the sealed ballot: find it on the round's board.",
+        examples=[RECEIPT_EXAMPLE],
+    )
+
+
+class TurnoutOut(BaseModel):
+    issued: int = Field(description="Code slips issued.", examples=[60])
+    returned: int = Field(description="Ballots in the sealed box.", examples=[41])
+
+
+class BoardOut(BaseModel):
+    receipts: list[str] = Field(description="Every receipt, sorted.", examples=[[RECEIPT_EXAMPLE]])
+    digest: str = Field(description="SHA-256 over the sorted receipts (ballots.sealing.board_digest).")
+
+
+class PaperSlipIn(Strict):
+    code: str = Field(min_length=1, max_length=64, examples=[CODE_EXAMPLE])
+
+
+class PaperSlipOut(BaseModel):
+    state: str = Field(description="Always 'paper': the slip is spent and no longer works online.")
+
+
+class KeyShareOut(BaseModel):
+    member_id: str
+    full_name: str = Field(examples=["Phạm Thị Lan"])
+    position: int
+    words: str = Field(description="The member's SLIP-39 share: 33 words to write down.")
+
+
+class StatusChanged(RoundOut):
+    key_shares: list[KeyShareOut] = Field(
+        default_factory=list,
+        description="Only in the answer that opens a round with committee sealing: each member's share "
+        "of the private key, shown this once (the service keeps no copy). Empty otherwise.",
+    )
