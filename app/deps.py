@@ -37,8 +37,24 @@ def get_clock(request: Request) -> Clock:
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """The request owns the transaction: commit when the handler succeeds, roll back otherwise."""
+async def write_turn(request: Request) -> AsyncIterator[None]:
+    """A request that writes waits here, in the event loop, for one of a few turns.
+
+    A writer blocked on a lock (SQLite's write lock, a PostgreSQL row lock) blocks a worker thread,
+    and the holder of that lock needs a thread of the same pool to commit: with as many blocked
+    writers as threads, nobody commits until the busy timeout. A bounded number of writers in the
+    threads at once keeps a thread free for every commit, whatever the burst.
+    """
+    if request.method in SAFE_METHODS:
+        yield
+        return
+    async with request.app.state.write_turns:
+        yield
+
+
+def get_session(request: Request, _turn: Annotated[None, Depends(write_turn)]) -> Iterator[Session]:
+    """The request owns the transaction: commit when the handler succeeds, roll back otherwise.
+    (Its turn to write is released only after the commit: dependencies close in reverse order.)"""
     writes = request.method not in SAFE_METHODS
     with transaction(request.app.state.sessionmaker, writes=writes) as session:
         yield session
@@ -51,19 +67,10 @@ def get_read_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def unit_of_work(request: Request) -> Callable[[], AbstractContextManager[Session]]:
-    """A writing transaction the handler opens itself, so that it begins, works and commits in one
-    worker thread. With ``SessionDep`` the write lock is taken in one thread and the handler waits for
-    another: under a burst of casts every thread can end up waiting for a lock whose holder is
-    waiting for a thread (SQLite's 30 s busy timeout, then 503s)."""
-    return lambda: transaction(request.app.state.sessionmaker, writes=True)
-
-
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 ClockDep = Annotated[Clock, Depends(get_clock)]
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 ReadSessionDep = Annotated[Session, Depends(get_read_session, scope="function")]
-UnitOfWork = Annotated[Callable[[], AbstractContextManager[Session]], Depends(unit_of_work)]
 
 
 @dataclass(frozen=True)

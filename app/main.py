@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import RedirectResponse
 from starlette.types import ASGIApp
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.clock = clock or Clock()
     app.state.throttle = Throttle()
+    app.state.write_turns = anyio.Semaphore(settings.write_concurrency)
     errors.install(app)
     # Security headers wrap everything (TinNhiem above), the body limit's refusals included.
     app.add_middleware(BodyLimitMiddleware, settings=lambda: app.state.settings)

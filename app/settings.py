@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     # argon2 takes 64 MiB per hash: this many at once, the others wait their turn.
     password_hash_concurrency: int = Field(default=2, ge=1, le=64)
     page_size_max: int = Field(default=200, ge=10)
+    # Requests that write at once in one worker; the rest wait their turn without holding a thread
+    # (the thread pool has 40), so a burst never starves the commits of those holding locks.
+    write_concurrency: int = Field(default=16, ge=1, le=32)
     # A cheap argon2 cost so test suites stay fast; refused in production.
     fast_password_hashing: bool = False
 

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Body, Response
 
 from ballots.levels import Level
 
-from ..deps import CodeAttemptDep, SecretDep, SessionDep, UnitOfWork, Writer
+from ..deps import CodeAttemptDep, SecretDep, SessionDep, Writer
 from ..schemas.common import ERROR_RESPONSES
 from ..schemas.voting import (
     BallotOut,
@@ -86,12 +86,12 @@ def ballot(round_id: str, session: SessionDep) -> BallotOut:
 def cast(
     round_id: str,
     body: CastIn,
-    transaction: UnitOfWork,
+    session: SessionDep,
     secret: SecretDep,
     attempt: CodeAttemptDep,
     response: Response,
 ) -> ReceiptOut:
-    with attempt.of(round_id), transaction() as session:
+    with attempt.of(round_id):
         made, stored = voting.cast(session, round_id, body.code, body.choices, secret)
     if not stored:
         response.status_code = 200
