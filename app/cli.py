@@ -43,6 +43,15 @@ def serve(
     workers: Annotated[
         int, typer.Option(min=1, help="Worker processes (use PostgreSQL for more than 1).")
     ] = 1,
+    forwarded_allow_ips: Annotated[
+        str | None,
+        typer.Option(
+            help="Proxies whose X-Forwarded-For/-Proto are believed (comma-separated IPs, or '*'), so "
+            "rate limits see the client's address and HSTS knows the request came over HTTPS "
+            "[default: $FORWARDED_ALLOW_IPS, else 127.0.0.1].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Migrate the database, then serve the web app and the API."""
     import uvicorn
@@ -53,7 +62,15 @@ def serve(
         f"Tín nhiệm on http://{host}:{port}/ (API docs at /docs), "
         f"database {printable_url(settings.database_url)}"
     )
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        forwarded_allow_ips=forwarded_allow_ips,
+    )
 
 
 @db_cli.command("upgrade")
