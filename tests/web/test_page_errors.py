@@ -1,0 +1,35 @@
+"""Page routes answer refusals with Vietnamese pages; the API keeps its JSON."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from page_helpers import log_in, make_user
+from sqlalchemy.orm import Session
+
+
+def test_an_unknown_plan_and_an_unknown_page_are_vietnamese_404_pages(
+    pages: TestClient, session: Session
+) -> None:
+    log_in(pages, make_user(session))
+    for path in ("/plans/khong-co", "/khong-co-trang-nay"):
+        response = pages.get(path)
+        assert response.status_code == 404
+        assert response.headers["content-type"].startswith("text/html")
+        assert "Không tìm thấy" in response.text and "Về trang chủ" in response.text
+    api = pages.get("/api/v1/khong-co")
+    assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"
+
+
+def test_a_wrong_method_on_a_page_is_a_page_too(pages: TestClient) -> None:
+    response = pages.get("/logout")
+    assert response.status_code == 405 and "<html" in response.text
+
+
+def test_the_language_switch_is_a_link_and_is_remembered(pages: TestClient, session: Session) -> None:
+    log_in(pages, make_user(session))
+    english = pages.get("/plans?lang=en")
+    assert '<html lang="en">' in english.text and "Log out" in english.text
+    assert 'href="/plans?lang=vi"' in english.text
+    assert "Log out" in pages.get("/plans").text  # the cookie keeps the choice
+    back = pages.get("/plans?lang=vi")
+    assert '<html lang="vi">' in back.text and "Đăng xuất" in back.text
