@@ -136,3 +136,19 @@ def test_the_nav_follows_the_role(pages: TestClient, session: Session) -> None:
     log_in(pages, make_user(session, Role.COMMITTEE))
     committee = pages.get("/plans").text
     assert 'href="/plans"' in committee and 'href="/docs"' not in committee and "Kiểm phiếu" in committee
+
+
+def test_a_page_asked_for_before_login_is_shown_after_it(pages: TestClient, session: Session) -> None:
+    name = make_user(session)
+    to_login = pages.get("/password", follow_redirects=False)
+    assert to_login.headers["location"] == "/login?next=%2Fpassword"
+    form = pages.get(to_login.headers["location"])
+    assert 'name="next" value="/password"' in form.text
+    response = post_form(
+        pages, "/login?next=/password", "/login", username=name, password=PASSWORD, next="/password"
+    )
+    assert response.headers["location"] == "/password"
+    # Only this service's paths: a link cannot send a person elsewhere after logging in.
+    pages.cookies.clear()
+    response = post_form(pages, "/login", "/login", username=name, password=PASSWORD, next="//evil.example")
+    assert response.headers["location"] == "/"
