@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -23,10 +24,14 @@ Field = Annotated[str, Form()]
 TOO_MANY = "Thử quá nhiều lần. Hãy đợi {n} giây rồi thử lại."
 
 
+# A path of this service: one slash, then no slash or backslash; no whitespace or control character
+# anywhere, since browsers drop tabs and newlines ("/\t/evil.example" would become "//evil.example").
+LOCAL_PATH = re.compile(r"/(?![/\\])[^\s\\\x00-\x1f\x7f]*")
+
+
 def safe_next(target: str) -> str:
     """Only a path of this service: an open redirect would lend our name to a phishing link."""
-    ok = target.startswith("/") and not target.startswith(("//", "/\\"))
-    return target if ok else "/"
+    return target if LOCAL_PATH.fullmatch(target) else "/"
 
 
 @router.get("/")
@@ -124,6 +129,7 @@ def change_password(
     except InvalidInput as exc:
         return refused(exc.message_vi, 422)
     secret = sessions.change_password(session, user.username, new, clock.now())
-    response = page(request, "password.html", {"done": True}, user=user)
+    # The page's forms are bound to the new session, whose cookie this same answer sets.
+    response = page(request, "password.html", {"done": True}, user=user, form_key=secret)
     set_cookie(request, response, SESSION_COOKIE, secret, int(sessions.LIFETIME.total_seconds()))
     return response

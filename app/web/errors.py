@@ -15,8 +15,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import WebSocketRequestValidationError
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 
+from ..db import transaction
 from ..errors import TooManyRequests
-from .csrf import CsrfRefused
+from ..services import sessions
+from ..services.auth import Principal
+from .csrf import SESSION_COOKIE, CsrfRefused
 from .render import page
 from .session import LoginRequired
 
@@ -45,12 +48,23 @@ def is_page(request: Request) -> bool:
     return not request.url.path.startswith(NOT_PAGES)
 
 
+def _who(request: Request) -> Principal | None:
+    """The logged-in user, so that an error page keeps the menu and the logout button."""
+    secret = request.cookies.get(SESSION_COOKIE)
+    if not secret:
+        return None
+    try:
+        with transaction(request.app.state.sessionmaker, writes=False) as session:
+            return sessions.principal(session, secret, request.app.state.clock.now())
+    except Exception:  # an error page must not fail in turn: the database may be what failed
+        return None
+
+
 def error_page(request: Request, status: int, message: str = "") -> Response:
     text = message or MESSAGES.get(status) or MESSAGES[500]
     title = TITLES.get(status, "Đã có lỗi")
-    return page(
-        request, "error.html", {"status": status, "title": title, "message": text}, status_code=status
-    )
+    context = {"status": status, "title": title, "message": text}
+    return page(request, "error.html", context, user=_who(request), status_code=status)
 
 
 def page_answer(request: Request, exc: Exception, api_answer: Response | None = None) -> Response:

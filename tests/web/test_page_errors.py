@@ -16,6 +16,7 @@ def test_an_unknown_plan_and_an_unknown_page_are_vietnamese_404_pages(
         assert response.status_code == 404
         assert response.headers["content-type"].startswith("text/html")
         assert "Không tìm thấy" in response.text and "Về trang chủ" in response.text
+        assert "Đăng xuất" in response.text  # the menu stays
     api = pages.get("/api/v1/khong-co")
     assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"
 
