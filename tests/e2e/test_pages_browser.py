@@ -1,5 +1,6 @@
 """The pages in a real Chromium (Debian's, through Playwright) on the demo data: log in, read the
-plan dashboard, switch to English and back, log out; on a phone and on a laptop screen. Each page
+plan dashboard, switch to English and back, a refused password change, a 404, log out; on a phone
+and on a laptop screen. Each page
 passes axe-core with no serious or critical finding and loads nothing from outside the service.
 Screenshots go to tests/e2e/artifacts/ (not committed)."""
 
@@ -107,12 +108,26 @@ def test_an_organizer_logs_in_reads_the_dashboard_in_two_languages_and_logs_out(
     assert page.get_attribute("html", "lang") == "en"
     assert page.get_by_role("heading", name="Deadline board").is_visible()
     shot("dashboard-en")
+    assert serious_findings(page) == []
     page.get_by_role("link", name="Tiếng Việt").click()
     assert page.get_attribute("html", "lang") == "vi"
 
     page.get_by_role("link", name="Kế hoạch", exact=True).click()
     assert page.get_by_role("heading", name="Danh sách kế hoạch").is_visible()
     shot("plans")
+    assert serious_findings(page) == []
+
+    page.get_by_role("link", name="Đổi mật khẩu").click()
+    page.get_by_label("Mật khẩu hiện tại").fill("sai-mat-khau-roi")
+    page.get_by_label("Mật khẩu mới (ít nhất 10 ký tự)").fill("mat-khau-moi-1")
+    page.get_by_label("Nhập lại mật khẩu mới").fill("mat-khau-moi-2")
+    page.get_by_role("button", name="Đổi mật khẩu").click()
+    assert "Hai lần nhập mật khẩu mới không giống nhau." in page.get_by_role("alert").inner_text()
+    shot("password")
+    assert serious_findings(page) == []
+
+    page.goto(demo.base + "/khong-co-trang-nay")
+    assert page.get_by_role("heading", name="Không tìm thấy (404)").is_visible()
     assert serious_findings(page) == []
 
     page.get_by_role("button", name="Đăng xuất").click()

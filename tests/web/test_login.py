@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from page_helpers import PASSWORD, csrf_of, log_in, make_user, post_form
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.clock import Clock
 from app.models.user import Role
 from app.services import auth
+from ballots.errors import InvalidInput
 
 
 def configure(client: TestClient, **changes: Any) -> None:
@@ -96,6 +98,8 @@ def test_page_sessions_and_api_tokens_do_not_stand_in_for_each_other(
     log_in(pages, name)
     secret = pages.cookies["tn_session"]
     assert pages.get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
+    with pytest.raises(InvalidInput):  # nor can an API token be made to look like a session
+        auth.create_token(session, name, clock.now(), name="web-session")
     _, api_token = auth.create_token(session, name, clock.now())
     session.commit()
     pages.cookies.clear()

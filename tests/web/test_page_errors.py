@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 from page_helpers import log_in, make_user
 from sqlalchemy.orm import Session
+
+from app.services import plan_pages
+from ballots.errors import Conflict, NotFound, PermissionDenied
 
 
 def test_an_unknown_plan_and_an_unknown_page_are_vietnamese_404_pages(
@@ -34,3 +38,30 @@ def test_the_language_switch_is_a_link_and_is_remembered(pages: TestClient, sess
     assert "Log out" in pages.get("/plans").text  # the cookie keeps the choice
     back = pages.get("/plans?lang=vi")
     assert '<html lang="vi">' in back.text and "Đăng xuất" in back.text
+
+
+@pytest.mark.parametrize(
+    ("refusal", "status", "said"),
+    [
+        (Conflict("taken", message_vi="Số kế hoạch này đã có."), 409, "Số kế hoạch này đã có."),
+        (PermissionDenied("needs the 'write' scope"), 403, "Bạn không có quyền xem hoặc làm việc này."),
+        (NotFound("no plan", message_vi="Không tìm thấy kế hoạch có mã 'x'"), 404, "Trang này không tồn tại"),
+    ],
+)
+def test_a_refusal_on_a_page_is_a_vietnamese_page_with_its_status(
+    pages: TestClient,
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    refusal: Exception,
+    status: int,
+    said: str,
+) -> None:
+    log_in(pages, make_user(session))
+
+    def refuse(*_: object) -> None:
+        raise refusal
+
+    monkeypatch.setattr(plan_pages, "plan_list", refuse)
+    response = pages.get("/plans")
+    assert response.status_code == status and said in response.text
+    assert "scope" not in response.text  # API words stay in the API
