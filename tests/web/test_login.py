@@ -161,3 +161,11 @@ def test_a_page_asked_for_before_login_is_shown_after_it(pages: TestClient, sess
         pages.cookies.clear()
         response = post_form(pages, "/login", "/login", username=name, password=PASSWORD, next=elsewhere)
         assert response.headers["location"] == "/"
+
+
+def test_too_many_logins_from_one_address_get_a_vietnamese_page(pages: TestClient, session: Session) -> None:
+    configure(pages, login_rate_per_address="2/minute")
+    name = make_user(session)
+    assert [log_in(pages, name, "sai-mat-khau-roi").status_code for _ in range(2)] == [401, 401]
+    refused = log_in(pages, name)
+    assert refused.status_code == 429 and "Thử quá nhiều lần. Hãy đợi" in refused.text
