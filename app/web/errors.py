@@ -60,10 +60,11 @@ def _who(request: Request) -> Principal | None:
         return None
 
 
-def error_page(request: Request, status: int, message: str = "") -> Response:
+def error_page(request: Request, status: int, message: str = "", english: str = "") -> Response:
+    """``english``: the refusal's own English words, shown instead when the page is in English."""
     text = message or MESSAGES.get(status) or MESSAGES[500]
     title = TITLES.get(status, "Đã có lỗi")
-    context = {"status": status, "title": title, "message": text}
+    context = {"status": status, "title": title, "message": text, "english": english if message else ""}
     return page(request, "error.html", context, user=_who(request), status_code=status)
 
 
@@ -78,9 +79,11 @@ def page_answer(request: Request, exc: Exception, api_answer: Response | None = 
     if api_answer is None:
         return error_page(request, 500)
     status = api_answer.status_code
-    said = json.loads(bytes(api_answer.body)).get("error", {}).get("message_vi", "")
+    error = json.loads(bytes(api_answer.body)).get("error", {})
     # A 403 may name rights in API terms (scopes) and a 404 the raw path: the page says it plainly.
-    return error_page(request, status, "" if status in MESSAGES else said)
+    if status in MESSAGES:
+        return error_page(request, status)
+    return error_page(request, status, error.get("message_vi", ""), error.get("message", ""))
 
 
 def _either(api_handler: Handler) -> Handler:

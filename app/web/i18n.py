@@ -85,6 +85,7 @@ EN: dict[str, str] = {
     "Trạng thái": "Status",
     "Hội nghị": "Round",
     "Bảng thời hạn": "Deadline board",
+    "Thời hạn D−20, D−15, D−10, D−3 của mỗi hội nghị:": "Each round's D−20, D−15, D−10, D−3 deadlines:",
     "Đến hạn trong 7 ngày": "Due in 7 days",
     "Quá hạn": "Overdue",
     "Không có.": "None.",

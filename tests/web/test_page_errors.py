@@ -65,3 +65,16 @@ def test_a_refusal_on_a_page_is_a_vietnamese_page_with_its_status(
     response = pages.get("/plans")
     assert response.status_code == status and said in response.text
     assert "scope" not in response.text  # API words stay in the API
+
+
+def test_a_refusal_speaks_english_on_an_english_page(
+    pages: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log_in(pages, make_user(session))
+
+    def refuse(*_: object) -> None:
+        raise Conflict("this plan number is taken", message_vi="Số kế hoạch này đã có.")
+
+    monkeypatch.setattr(plan_pages, "plan_list", refuse)
+    assert "this plan number is taken" in pages.get("/plans?lang=en").text
+    assert "Số kế hoạch này đã có." in pages.get("/plans?lang=vi").text
