@@ -26,7 +26,11 @@ PASSWORD_MIN = 10
 
 
 def start(session: Session, user: User, now: datetime) -> str:
-    """A new session for ``user``; returns the secret for the cookie (only its hash is stored)."""
+    """A new session for ``user``; returns the secret for the cookie (only its hash is stored).
+
+    The user's spent sessions go at the same time: one row per login would otherwise pile up in
+    their token list for ever; a spent session has nothing left to audit."""
+    repo.delete_spent_tokens_named(session, user.id, WEB_SESSION, now)
     secret = generate_token()
     common.add(
         session,

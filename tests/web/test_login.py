@@ -169,3 +169,19 @@ def test_too_many_logins_from_one_address_get_a_vietnamese_page(pages: TestClien
     assert [log_in(pages, name, "sai-mat-khau-roi").status_code for _ in range(2)] == [401, 401]
     refused = log_in(pages, name)
     assert refused.status_code == 429 and "Thử quá nhiều lần. Hãy đợi" in refused.text
+
+
+def test_a_login_clears_the_users_spent_sessions_and_nothing_else(
+    pages: TestClient, session: Session, clock: Clock
+) -> None:
+    name = make_user(session)
+    auth.create_token(session, name, clock.now(), name="cli")
+    session.commit()
+    log_in(pages, name)
+    post_form(pages, "/plans", "/logout")
+    log_in(pages, name)
+    session.expire_all()
+    assert sorted((t.name, t.revoked_at is None) for t in auth.tokens_of(session, name)) == [
+        ("cli", True),
+        ("web-session", True),
+    ]
