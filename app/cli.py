@@ -228,7 +228,8 @@ def demo() -> None:
     typer.echo("\nTài khoản / users (mật khẩu chỉ hiện một lần / passwords shown once):")
     for username, password in loaded.passwords.items():
         typer.echo(f"  {username:<10} {password}")
-    typer.echo("\nChạy / run:  tinnhiem serve   rồi mở / then open  http://127.0.0.1:8000/docs")
+    typer.echo("\nChạy / run:  tinnhiem serve   rồi mở / then open  http://127.0.0.1:8000/  (tochuc)")
+    typer.echo("API:         http://127.0.0.1:8000/docs")
     typer.echo('Thử / try:   curl -H "Authorization: Bearer <token>" http://127.0.0.1:8000/api/v1/plans')
     typer.echo(
         f'             curl -H "Authorization: Bearer <token>" '

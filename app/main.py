@@ -7,10 +7,9 @@ from contextlib import asynccontextmanager
 
 import anyio
 from fastapi import APIRouter, FastAPI
-from fastapi.responses import RedirectResponse
 from starlette.types import ASGIApp
 
-from . import docs, errors
+from . import docs, errors, web
 from .clock import Clock
 from .db import make_engine, make_sessionmaker
 from .middleware.body_limit import BodyLimitMiddleware
@@ -69,10 +68,5 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     for router in API_ROUTERS:
         api.include_router(router)
     app.include_router(api)
-
-    @app.get("/", include_in_schema=False)
-    def home() -> RedirectResponse:
-        # Until the web pages exist, the front door is the interactive API documentation.
-        return RedirectResponse("/docs")
-
+    web.install(app)
     return app

@@ -20,6 +20,9 @@ _slots = threading.BoundedSemaphore(2)
 # Verified when the user name is unknown, so that answer costs what a wrong password costs.
 _dummy_hash: str | None = None
 TOKEN_PREFIX = "tn_"
+# The name of the tokens behind web-page sessions: they work as a cookie only, API tokens as a
+# bearer only, so neither kind can stand in for the other.
+WEB_SESSION = "web-session"
 
 
 class Scope(StrEnum):

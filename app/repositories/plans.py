@@ -45,3 +45,13 @@ def live_round_years(session: Session, plan_id: str) -> dict[int, int]:
     for day in dates:
         years[day.year] = years.get(day.year, 0) + 1
     return years
+
+
+def live_round_counts(session: Session, plan_ids: list[str]) -> dict[str, int]:
+    """How many rounds that are not archived each plan has, in one query."""
+    stmt = (
+        select(Round.plan_id, func.count())
+        .where(Round.plan_id.in_(plan_ids), Round.archived_at.is_(None))
+        .group_by(Round.plan_id)
+    )
+    return {row[0]: row[1] for row in session.execute(stmt)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..models.user import ApiToken, User
@@ -44,5 +44,19 @@ def revoke_tokens_of(session: Session, user_id: str, now: datetime) -> int:
         .where(ApiToken.user_id == user_id, ApiToken.revoked_at.is_(None))
         .values(revoked_at=now)
         .execution_options(synchronize_session="fetch")
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def delete_spent_tokens_named(session: Session, user_id: str, name: str, now: datetime) -> int:
+    """Delete the user's tokens of this name that expired or were revoked; returns how many."""
+    result = session.execute(
+        delete(ApiToken)
+        .where(
+            ApiToken.user_id == user_id,
+            ApiToken.name == name,
+            or_(ApiToken.expires_at <= now, ApiToken.revoked_at.is_not(None)),
+        )
+        .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)

@@ -17,6 +17,7 @@ from ..repositories import common
 from ..repositories import users as repo
 from ..security import (
     ROLE_SCOPES,
+    WEB_SESSION,
     Scope,
     generate_password,
     generate_token,
@@ -148,6 +149,8 @@ def create_token(
             "ask for fewer days",
             details={"days": days, "max_days": max_days},
         )
+    if name == WEB_SESSION:
+        raise InvalidInput(f"the token name '{WEB_SESSION}' is kept for web-page sessions; choose another")
     secret = generate_token()
     token = ApiToken(
         user_id=user.id,
@@ -169,9 +172,10 @@ def login(session: Session, username: str, password: str) -> User:
     return user
 
 
-def authenticate(session: Session, secret: str, now: datetime) -> Principal:
+def authenticate(session: Session, secret: str, now: datetime, *, web: bool = False) -> Principal:
+    """The caller of a bearer token, or (``web``) of a page session's cookie."""
     token = repo.token_by_hash(session, hash_token(secret))
-    if token is None or token.revoked_at is not None:
+    if token is None or token.revoked_at is not None or (token.name == WEB_SESSION) != web:
         raise Unauthenticated("the API token is not valid; create one with 'tinnhiem token create'")
     if token.expires_at <= now:
         raise Unauthenticated("the API token has expired; create a new one")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
@@ -118,14 +119,45 @@ def _deadlines(
     return sorted(due_soon, key=order), sorted(overdue, key=order)
 
 
-def dashboard(session: Session, plan_id: str, today: date) -> Dashboard:
+@dataclass(frozen=True)
+class PlanRows:
+    """Everything the dashboard reads of a plan, read once: the web page builds more views on it."""
+
+    plan: Plan
+    rounds: list[RoundRow]
+    candidates: list[CandidateRow]
+    by_round: dict[str, list[CandidateRow]]
+    units: dict[str, Unit]
+    timings: list[Timing]
+
+
+def load(session: Session, plan_id: str) -> PlanRows:
     plan = get_or_404(session, Plan, plan_id, "plan")
     rounds = repo.live_rounds(session, plan.id)
     candidates = repo.live_candidates(session, plan.id)
-    by_round = _by_round(candidates)
-    units = units_repo.with_ancestors(session, {r.unit_id for r in rounds})
-    timings = documents_repo.timings_of_plan(session, plan.id, PREPARING)
-    due_soon, overdue = _deadlines(rounds, by_round, timings, today)
+    return PlanRows(
+        plan,
+        rounds,
+        candidates,
+        _by_round(candidates),
+        units_repo.with_ancestors(session, {r.unit_id for r in rounds}),
+        documents_repo.timings_of_plan(session, plan.id, PREPARING),
+    )
+
+
+def dashboard(session: Session, plan_id: str, today: date) -> Dashboard:
+    return build(load(session, plan_id), today)
+
+
+def build(rows: PlanRows, today: date) -> Dashboard:
+    plan, rounds, candidates, by_round, units = (
+        rows.plan,
+        rows.rounds,
+        rows.candidates,
+        rows.by_round,
+        rows.units,
+    )
+    due_soon, overdue = _deadlines(rounds, by_round, rows.timings, today)
     titles = {r.id: r.title for r in rounds}
     # Rounds come in date order, so a cadre excluded twice is listed by round date.
     place = {r.id: i for i, r in enumerate(rounds)}

@@ -133,3 +133,9 @@ def delete(session: Session, plan_id: str) -> None:
             details={"id": plan.id, "round_count": rounds},
         )
     common.delete(session, plan)
+
+
+def newest_id(session: Session) -> str | None:
+    """The plan a logged-in person most likely wants: the newest vote year's first live plan."""
+    items, _ = repo.search(session, vote_year=None, q=None, include_archived=False, limit=1, offset=0)
+    return items[0].id if items else None

@@ -78,7 +78,6 @@ def test_the_api_description_is_served(client: TestClient) -> None:
     assert "/api/v1/units" in spec["paths"]
 
 
-def test_the_front_door_leads_to_the_api_documentation(client: TestClient) -> None:
-    response = client.get("/", follow_redirects=False)
-    assert response.status_code == 307 and response.headers["location"] == "/docs"
+def test_the_api_documentation_is_served_beside_the_pages(client: TestClient) -> None:
+    # The front door (/) now leads to the login page (tests/web); the documentation stays at /docs.
     assert "Tín nhiệm" in client.get("/docs").text

@@ -1,0 +1,20 @@
+"""The web pages: server-rendered, Vietnamese first, no script, every asset served from here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from . import auth_pages, errors, plan_pages
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+
+def install(app: FastAPI) -> None:
+    """Call after app/errors.py's ``install``: page routes get HTML errors in place of JSON."""
+    app.mount("/assets", StaticFiles(directory=STATIC), name="assets")
+    app.include_router(auth_pages.router)
+    app.include_router(plan_pages.router)
+    errors.install(app)

@@ -1,0 +1,140 @@
+"""The pages in a real Chromium (Debian's, through Playwright) on the demo data: log in, read the
+plan dashboard, switch to English and back, a refused password change, a 404, log out; on a phone
+and on a laptop screen. Each page
+passes axe-core with no serious or critical finding and loads nothing from outside the service.
+Screenshots go to tests/e2e/artifacts/ (not committed)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from live_server import serve
+
+from app.clock import Clock
+from app.db import make_engine, make_sessionmaker, transaction
+from app.demo.load import load
+from app.migrate import upgrade
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# CI installs Chromium (.ci/run), so there a missing browser fails instead of skipping.
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() and not os.environ.get("CI"), reason="needs Debian's chromium"
+)
+
+
+@dataclass(frozen=True)
+class Demo:
+    base: str
+    plan_id: str
+    password: str  # the organizer's (tochuc)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    database = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'demo.db'}"
+    upgrade(database)
+    engine = make_engine(database)
+    with transaction(make_sessionmaker(engine)) as session:
+        loaded = load(session, Clock().today())
+    engine.dispose()
+    with serve(database) as base:
+        yield Demo(base, loaded.plan_id, loaded.passwords["tochuc"])
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def serious_findings(page: object) -> list[str]:
+    results = axe_api.Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize(("width", "height"), [(360, 740), (1366, 768)])
+def test_an_organizer_logs_in_reads_the_dashboard_in_two_languages_and_logs_out(
+    demo: Demo, browser: object, width: int, height: int
+) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+
+    def shot(name: str) -> None:
+        # The first screen as a person sees it, and the whole page for the record.
+        page.screenshot(path=str(ARTIFACTS / f"{width}x{height}-{name}.png"))
+        page.screenshot(path=str(ARTIFACTS / f"{width}x{height}-{name}-full.png"), full_page=True)
+
+    page.goto(demo.base + "/")
+    assert page.url == demo.base + "/login"
+    shot("login")
+    assert serious_findings(page) == []
+
+    page.get_by_label("Tên đăng nhập").fill("tochuc")
+    page.get_by_label("Mật khẩu").fill(demo.password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{demo.base}/plans/{demo.plan_id}")
+    assert page.get_by_role("heading", name="Bảng thời hạn").is_visible()
+    assert "Tổ chức" in page.inner_text("header")
+    shot("dashboard")
+    assert serious_findings(page) == []
+
+    page.get_by_role("link", name="English").click()
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.get_by_role("heading", name="Deadline board").is_visible()
+    shot("dashboard-en")
+    assert serious_findings(page) == []
+    page.get_by_role("link", name="Tiếng Việt").click()
+    assert page.get_attribute("html", "lang") == "vi"
+
+    page.get_by_role("link", name="Kế hoạch", exact=True).click()
+    assert page.get_by_role("heading", name="Danh sách kế hoạch").is_visible()
+    shot("plans")
+    assert serious_findings(page) == []
+
+    page.get_by_role("link", name="Đổi mật khẩu").click()
+    page.get_by_label("Mật khẩu hiện tại").fill("sai-mat-khau-roi")
+    page.get_by_label("Mật khẩu mới (ít nhất 10 ký tự)").fill("mat-khau-moi-1")
+    page.get_by_label("Nhập lại mật khẩu mới").fill("mat-khau-moi-2")
+    page.get_by_role("button", name="Đổi mật khẩu").click()
+    assert "Hai lần nhập mật khẩu mới không giống nhau." in page.get_by_role("alert").inner_text()
+    shot("password")
+    assert serious_findings(page) == []
+
+    page.goto(demo.base + "/khong-co-trang-nay")
+    assert page.get_by_role("heading", name="Không tìm thấy (404)").is_visible()
+    assert serious_findings(page) == []
+
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url(demo.base + "/login")
+    page.goto(f"{demo.base}/plans/{demo.plan_id}")
+    assert urlsplit(page.url).path == "/login"  # the session is gone on the server too
+
+    outside = [url for url in requested if urlsplit(url).hostname != "127.0.0.1"]
+    assert outside == []
+    context.close()
