@@ -1,15 +1,12 @@
 """Revoking tokens, disabling users and resetting passwords from the command line; the serve line.
 
-Run in-process (test_cli.py runs the command as a subprocess): each run here costs no interpreter.
+Run in-process through the shared ``tinnhiem`` fixture (tests/cli/conftest.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
-
 import pytest
-from click.testing import Result
+from cli_runner import Tinnhiem
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
@@ -19,21 +16,6 @@ from app.db import make_engine
 from app.errors import Unauthenticated
 from app.services import auth
 from app.settings import get_settings
-
-Tinnhiem = Callable[..., Result]
-
-
-@pytest.fixture
-def tinnhiem(empty_database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Tinnhiem]:
-    monkeypatch.setenv("TINNHIEM_DATABASE_URL", empty_database_url)
-    monkeypatch.setenv("TINNHIEM_ENVIRONMENT", "development")
-    get_settings.cache_clear()
-
-    def run(*args: str, **kwargs: Any) -> Result:
-        return CliRunner().invoke(cli.cli, list(args), **kwargs)
-
-    yield run
-    get_settings.cache_clear()
 
 
 def authenticates(database_url: str, secret: str) -> bool:
