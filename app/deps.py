@@ -137,7 +137,7 @@ class CodeAttempt:
 def service_secret(request: Request) -> bytes:
     """The service secret as the key derivations take it (codes, round keys, receipt boxes)."""
     settings: Settings = request.app.state.settings
-    return settings.secret_key.get_secret_value().encode()
+    return settings.secret_bytes()
 
 
 def code_attempt(request: Request) -> CodeAttempt:

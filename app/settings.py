@@ -65,6 +65,10 @@ class Settings(BaseSettings):
             raise ValueError("TINNHIEM_SECRET_KEY must be at least 32 characters outside development")
         return self
 
+    def secret_bytes(self) -> bytes:
+        """The service secret as the key derivations take it (codes, round keys, receipt boxes)."""
+        return self.secret_key.get_secret_value().encode()
+
 
 @lru_cache
 def get_settings() -> Settings:
