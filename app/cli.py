@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import json
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,6 +18,9 @@ from .models.user import Role
 from .security import use_fast_password_hashing
 from .services import auth
 from .settings import get_settings
+
+if TYPE_CHECKING:
+    from .demo.load import OpenRound
 
 cli = typer.Typer(
     help="Tín nhiệm: confidence votes (phiếu tín nhiệm) on leadership cadres.",
@@ -207,11 +211,11 @@ def user_password(
 
 @cli.command()
 def demo() -> None:
-    """Load a sample province (units, cadres, a plan with 6 rounds) and print how to log in."""
+    """Load a sample province (a plan, 7 rounds, one open today) and print how to log in and vote."""
     from .demo.load import load
 
     with transaction(_sessions()) as session:
-        loaded = load(session, Clock().today())
+        loaded = load(session, Clock().today(), get_settings().secret_bytes())
     if loaded.already:
         typer.echo("Dữ liệu mẫu đã có sẵn / the demo is already loaded.")
         typer.echo(
@@ -221,8 +225,8 @@ def demo() -> None:
         return
     c = loaded.counts
     typer.echo(
-        f"Đã tải dữ liệu mẫu / demo loaded: {c['units']} đơn vị, {c['cadres']} cán bộ, 1 kế hoạch, "
-        f"{c['rounds']} hội nghị, {c['voters']} người được triệu tập, "
+        f"Đã tải dữ liệu mẫu / demo loaded: {c['units']} đơn vị, {c['cadres']} cán bộ, "
+        f"{c['plans']} kế hoạch, {c['rounds']} hội nghị, {c['voters']} người được triệu tập, "
         f"{c['ineligible']} trường hợp không đủ điều kiện."
     )
     typer.echo("\nTài khoản / users (mật khẩu chỉ hiện một lần / passwords shown once):")
@@ -235,8 +239,30 @@ def demo() -> None:
         f'             curl -H "Authorization: Bearer <token>" '
         f"http://127.0.0.1:8000/api/v1/plans/{loaded.plan_id}/dashboard"
     )
+    if loaded.open_round is not None:
+        _print_open_round(loaded.open_round)
     typer.echo("API token của / for tochuc:")
     typer.echo(loaded.token)
+
+
+def _print_open_round(open_round: OpenRound) -> None:
+    base = "http://127.0.0.1:8000"
+    typer.echo(f"\nĐang bỏ phiếu hôm nay / open for voting today: {open_round.title}")
+    typer.echo(f"Bỏ phiếu / vote:  {base}/bo-phieu/{open_round.id}")
+    typer.echo(f"JSON API:         POST {base}/api/v1/rounds/{open_round.id}/ballots")
+    typer.echo("Mã chưa dùng / unused codes (mỗi mã bỏ được một phiếu / one ballot each):")
+    for code in open_round.codes:
+        typer.echo(f"  {code}")
+    levels = ["high", "medium", "low"]
+    body = {
+        "code": open_round.codes[0],
+        "choices": {cadre_id: levels[i % len(levels)] for i, cadre_id in enumerate(open_round.cadre_ids)},
+    }
+    typer.echo("Bỏ phiếu bằng mã thứ nhất / cast a ballot with the first code:")
+    typer.echo(
+        f"  curl -X POST {base}/api/v1/rounds/{open_round.id}/ballots "
+        f"-H 'Content-Type: application/json' -d '{json.dumps(body)}'"
+    )
 
 
 def main() -> None:

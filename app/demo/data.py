@@ -1,7 +1,8 @@
-"""The demo province as plain data: units, people and their posts, and the six rounds of the plan.
+"""The demo province as plain data: units, people and their posts, the six rounds of the plan, and
+the round voting today.
 
 Dates are offsets from the day the demo is loaded, so the calendar always has something overdue,
-something due this week and something far ahead.
+something due this week and something far ahead; one round is open on the day itself.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ UNITS = [
     ("ds_tckh", "Phòng Tài chính - Kế hoạch huyện Đông Sơn", UnitLevel.DISTRICT, "dongson"),
     ("ds_vp", "Văn phòng HĐND và UBND huyện Đông Sơn", UnitLevel.DISTRICT, "dongson"),
     ("tayha", "Huyện Tây Hà", UnitLevel.DISTRICT, "tinh"),
+    ("stp", "Sở Tư pháp", UnitLevel.PROVINCE, "tinh"),
 ]
 
 C, P, A = FillMethod.COUNCIL_ELECTED, FillMethod.PARTY_ELECTED, FillMethod.APPOINTED
@@ -154,6 +156,19 @@ PEOPLE: list[PersonSpec] = [
     ("tpnv", "Vi Thị Sen", "1980-12-12", "female", None, [
         ("Trưởng phòng Nội vụ huyện Đông Sơn", "dongson", A, "2020-10-01"),
     ]),
+    ("gdtp", "Lò Văn Quyết", "1972-08-15", "male", None, [("Giám đốc Sở Tư pháp", "stp", A, "2020-04-01")]),
+    ("pgdtp1", "Nông Thị Thanh Tâm", "1979-04-27", "female", None, [
+        ("Phó Giám đốc Sở Tư pháp", "stp", A, "2020-11-16"),
+    ]),
+    ("pgdtp2", "Sầm Văn Đức", "1981-09-03", "male", None, [
+        ("Phó Giám đốc Sở Tư pháp", "stp", A, "2021-05-04"),
+    ]),
+    ("cttp", "Thân Thị Bảo Ngọc", "1983-01-19", "female", None, [
+        ("Chánh Thanh tra Sở Tư pháp", "stp", A, "2021-02-22"),
+    ]),
+    ("cvptp", "Yên Văn Lực", "1984-07-11", "male", None, [
+        ("Chánh Văn phòng Sở Tư pháp", "stp", A, "2021-08-09"),
+    ]),
 ]
 # fmt: on
 
@@ -218,9 +233,35 @@ ROUNDS: list[RoundSpec] = [
 ]
 # fmt: on
 
+# The round voting on the day the demo is loaded: opened with slips issued and a few ballots cast.
+# Its date index (-1) is unused: its vote date is not one of round_dates() but today.
+# fmt: off
+OPEN_ROUND: RoundSpec = (
+    "r_tp", "Hội nghị lấy phiếu tín nhiệm lãnh đạo Sở Tư pháp",
+    "stp", -1, Rulebook.QD96, PlaceKind.WORKPLACE, "draft",
+    ["gdtp", "pgdtp1", "pgdtp2", "cttp", "cvptp"],
+    [
+        ("Đinh Thị Thu Hà", "Trưởng ban", None),
+        ("Mã Văn Kiên", "Thành viên", None),
+        ("Thái Thị Hồng", "Thành viên", None),
+    ],
+)
+# fmt: on
+# Choices of the ballots already cast in the open round, one list per ballot, one entry per row in the
+# ballot's order ("" leaves the row blank: counted as invalid for that cadre).
+CAST_BALLOTS = [
+    ["high", "high", "medium", "high", "medium"],
+    ["medium", "high", "", "medium", "high"],
+    ["high", "medium", "low", "", "medium"],
+    ["low", "medium", "medium", "high", ""],
+    ["high", "", "high", "medium", "low"],
+]
+UNUSED_CODES_SHOWN = 2
+OPEN_PLAN_NUMBER = "96-KH/TU-DEMO-B"  # only near the year's end, when the plan's rounds move into January
+
 OVERRIDE_ROUND = "r_nv"  # the round held under 20 days ahead, with a written reason
 OVERRIDE_REASON = "Ban Thường vụ Tỉnh ủy thống nhất tổ chức sớm để hoàn thành trước kỳ họp HĐND tỉnh"
-ROSTER_SIZES = {"r_tc": 32, "r_kh": 28, "r_nv": 25, "r_hdnd": 40, "r_ds": 18, "r_btv": 38}
+ROSTER_SIZES = {"r_tc": 32, "r_kh": 28, "r_nv": 25, "r_hdnd": 40, "r_ds": 18, "r_btv": 38, "r_tp": 30}
 
 FAMILY = [
     "Nguyễn",

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from ballots.calendar import VIETNAM_TZ, Milestone, check_schedule, midterm_year
-from ballots.levels import FillMethod, PlaceKind
+from ballots.levels import FillMethod, Level, PlaceKind
 
 from ..models import Cadre, Candidate, CommitteeMember, Document, Plan, Post, RosterEntry, Round, Unit
 from ..models.organization import Gender
@@ -16,7 +16,8 @@ from ..models.plan import RoundStatus
 from ..models.user import Role
 from ..repositories import common
 from ..repositories import plans as plans_repo
-from ..services import auth, eligibility
+from ..services import auth, eligibility, slips, voting
+from ..services import rounds as round_service
 from . import data
 
 OFFSETS = (8, 12, 17, 25, 35, 45)
@@ -29,6 +30,17 @@ class Loaded:
     counts: dict[str, int] = field(default_factory=dict)
     passwords: dict[str, str] = field(default_factory=dict)
     token: str = ""
+    open_round: OpenRound | None = None
+
+
+@dataclass
+class OpenRound:
+    """The round voting today: where to vote, two codes nobody has used, and the rows of its ballot."""
+
+    id: str
+    title: str
+    codes: list[str]
+    cadre_ids: list[str]
 
 
 def round_dates(today: date) -> list[date]:
@@ -55,7 +67,9 @@ def voter_name(i: int) -> str:
     return f"{family} {middle} {data.GIVEN[(i * 7) % len(data.GIVEN)]}"
 
 
-def load(session: Session, today: date) -> Loaded:
+def load(session: Session, today: date, secret: bytes) -> Loaded:
+    """The demo province, loaded once; ``secret`` is the service secret (Settings.secret_bytes), which
+    keys the open round's slips and ballot box exactly as the API does."""
     if plans_repo.by_number(session, data.PLAN_NUMBER) is not None:
         return Loaded(already=True)
     now = at(today, 8)
@@ -85,72 +99,19 @@ def load(session: Session, today: date) -> Loaded:
         common.stage(session, cadre)
     common.flush(session)
 
-    plan = Plan(
-        number=data.PLAN_NUMBER,
-        title="Kế hoạch lấy phiếu tín nhiệm giữa nhiệm kỳ đối với cán bộ diện Ban Thường vụ Tỉnh ủy quản lý",
-        issuing_body="Ban Thường vụ Tỉnh ủy Hà Sơn",
-        term_start=year - 3,
-        term_end=year + 2,
-        vote_year=year,
-        completion_date=date(year, 12, 31),
-        publication_audience="Cấp ủy, tập thể lãnh đạo cơ quan, đơn vị và cá nhân người được lấy phiếu",
-        publication_days=15,
-    )
-    assert midterm_year(plan.term_start) == year
-    common.stage(session, plan)
-    common.flush(session)
+    plan = _plan(session, data.PLAN_NUMBER, year)
+    # The open round votes today, in the plan's year; near the year's end the plan's rounds move into
+    # January, and today's round goes into a plan of this year beside it.
+    open_plan = plan if today.year == year else _plan(session, data.OPEN_PLAN_NUMBER, today.year)
 
     rounds: dict[str, Round] = {}
-    for key, title, unit, index, rulebook, kind, status, candidate_keys, committee in data.ROUNDS:
-        round_ = Round(
-            plan_id=plan.id,
-            unit_id=units[unit].id,
-            title=title,
-            venue=f"Hội trường {units[unit].name}",
-            vote_date=dates[index],
-            rulebook=rulebook,
-            place_kind=kind,
-            status=RoundStatus(status),
-            schedule_override_reason=_override(key, dates[index], today),
+    for spec in data.ROUNDS:
+        key, index = spec[0], spec[3]
+        rounds[key] = _round(
+            session, spec, plan, dates[index], _override(key, dates[index], today), units, cadres
         )
-        common.stage(session, round_)
-        common.flush(session)
-        rounds[key] = round_
-        for i in range(data.ROSTER_SIZES[key]):
-            title_ = data.VOTER_TITLES[i % len(data.VOTER_TITLES)]
-            common.stage(
-                session,
-                RosterEntry(
-                    round_id=round_.id, position=i + 1, full_name=voter_name(i + index * 50), title=title_
-                ),
-            )
-        for i, (name, role, cadre_key) in enumerate(committee):
-            cadre_id = cadres[cadre_key].id if cadre_key else None
-            common.stage(
-                session,
-                CommitteeMember(
-                    round_id=round_.id, position=i + 1, full_name=name, role=role, cadre_id=cadre_id
-                ),
-            )
-        for i, cadre_key in enumerate(candidate_keys):
-            cadre = cadres[cadre_key]
-            # Every nomination is stored, then reassess_cadre below sets each verdict from ballots/.
-            # The API would refuse the ineligible ones (require_eligible), but a nomination that
-            # becomes ineligible later (a retirement notice, a third place) stays as a row with
-            # eligible=False and its reasons: that is what a recomputation leaves, and what the
-            # dashboard lists under "excluded". The demo shows that state directly.
-            common.stage(
-                session,
-                Candidate(
-                    round_id=round_.id,
-                    cadre_id=cadre.id,
-                    position=i + 1,
-                    post_ids=_posts_for(cadre, round_, units),
-                    # Not a place held yet: no nomination wins a tie-break for having been stored first.
-                    eligible=False,
-                    reasons=[],
-                ),
-            )
+    open_round = _round(session, data.OPEN_ROUND, open_plan, today, None, units, cadres)
+    rounds[data.OPEN_ROUND[0]] = open_round
     common.flush(session)
     for cadre in cadres.values():
         common.refresh(session, cadre)
@@ -158,6 +119,7 @@ def load(session: Session, today: date) -> Loaded:
 
     _documents(session, rounds, cadres, today)
     loaded = Loaded(already=False, plan_id=plan.id)
+    loaded.open_round = _open_and_vote(session, open_round, today, secret)
     for username, role, full_name in (
         ("quantri", Role.ADMIN, "Quản trị hệ thống"),
         ("tochuc", Role.ORGANIZER, "Ban Tổ chức Tỉnh ủy"),
@@ -170,11 +132,109 @@ def load(session: Session, today: date) -> Loaded:
     loaded.counts = {
         "units": len(units),
         "cadres": len(cadres),
+        "plans": 1 if open_plan is plan else 2,
         "rounds": len(rounds),
         "voters": sum(data.ROSTER_SIZES.values()),
         "ineligible": sum(not c.eligible for r in rounds.values() for c in r.candidates),
     }
     return loaded
+
+
+def _plan(session: Session, number: str, year: int) -> Plan:
+    plan = Plan(
+        number=number,
+        title="Kế hoạch lấy phiếu tín nhiệm giữa nhiệm kỳ đối với cán bộ diện Ban Thường vụ Tỉnh ủy quản lý",
+        issuing_body="Ban Thường vụ Tỉnh ủy Hà Sơn",
+        term_start=year - 3,
+        term_end=year + 2,
+        vote_year=year,
+        completion_date=date(year, 12, 31),
+        publication_audience="Cấp ủy, tập thể lãnh đạo cơ quan, đơn vị và cá nhân người được lấy phiếu",
+        publication_days=15,
+    )
+    assert midterm_year(plan.term_start) == year
+    common.stage(session, plan)
+    common.flush(session)
+    return plan
+
+
+def _round(
+    session: Session,
+    spec: data.RoundSpec,
+    plan: Plan,
+    vote_date: date,
+    override: str | None,
+    units: dict[str, Unit],
+    cadres: dict[str, Cadre],
+) -> Round:
+    key, title, unit, index, rulebook, kind, status, candidate_keys, committee = spec
+    round_ = Round(
+        plan_id=plan.id,
+        unit_id=units[unit].id,
+        title=title,
+        venue=f"Hội trường {units[unit].name}",
+        vote_date=vote_date,
+        rulebook=rulebook,
+        place_kind=kind,
+        status=RoundStatus(status),
+        schedule_override_reason=override,
+    )
+    common.stage(session, round_)
+    common.flush(session)
+    names_from = (index if index >= 0 else len(data.ROUNDS)) * 50  # each round summons other people
+    for i in range(data.ROSTER_SIZES[key]):
+        title_ = data.VOTER_TITLES[i % len(data.VOTER_TITLES)]
+        common.stage(
+            session,
+            RosterEntry(
+                round_id=round_.id, position=i + 1, full_name=voter_name(i + names_from), title=title_
+            ),
+        )
+    for i, (name, role, cadre_key) in enumerate(committee):
+        cadre_id = cadres[cadre_key].id if cadre_key else None
+        common.stage(
+            session,
+            CommitteeMember(round_id=round_.id, position=i + 1, full_name=name, role=role, cadre_id=cadre_id),
+        )
+    for i, cadre_key in enumerate(candidate_keys):
+        cadre = cadres[cadre_key]
+        # Every nomination is stored, then reassess_cadre sets each verdict from ballots/.
+        # The API would refuse the ineligible ones (require_eligible), but a nomination that
+        # becomes ineligible later (a retirement notice, a third place) stays as a row with
+        # eligible=False and its reasons: that is what a recomputation leaves, and what the
+        # dashboard lists under "excluded". The demo shows that state directly.
+        common.stage(
+            session,
+            Candidate(
+                round_id=round_.id,
+                cadre_id=cadre.id,
+                position=i + 1,
+                post_ids=_posts_for(cadre, round_, units),
+                # Not a place held yet: no nomination wins a tie-break for having been stored first.
+                eligible=False,
+                reasons=[],
+            ),
+        )
+    common.flush(session)
+    return round_
+
+
+def _open_and_vote(session: Session, round_: Round, today: date, secret: bytes) -> OpenRound:
+    """Schedule today's round with the demo's short-notice reason, issue one slip per summoned voter,
+    open it (which makes its keys) and cast a few ballots: all through the services the API calls."""
+    round_service.change_status(
+        session, round_.id, RoundStatus.SCHEDULED, data.OVERRIDE_REASON, today, secret
+    )
+    codes = slips.issue_slips(session, round_.id, None, secret)
+    round_service.change_status(session, round_.id, RoundStatus.OPEN, None, today, secret)
+    cadre_ids = [row.cadre_id for row in voting.ballot_paper(session, round_.id).rows]
+    for code, marks in zip(codes, data.CAST_BALLOTS, strict=False):
+        choices = {
+            cadre_id: Level(mark) if mark else None for cadre_id, mark in zip(cadre_ids, marks, strict=True)
+        }
+        voting.cast(session, round_.id, code, choices, secret)
+    unused = codes[len(data.CAST_BALLOTS) :][: data.UNUSED_CODES_SHOWN]
+    return OpenRound(id=round_.id, title=round_.title, codes=unused, cadre_ids=cadre_ids)
 
 
 def _override(round_key: str, vote_date: date, today: date) -> str | None:

@@ -19,6 +19,7 @@ from app.clock import Clock
 from app.db import make_engine, make_sessionmaker, transaction
 from app.demo.load import load
 from app.migrate import upgrade
+from app.settings import Settings
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -52,7 +53,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     upgrade(database)
     engine = make_engine(database)
     with transaction(make_sessionmaker(engine)) as session:
-        loaded = load(session, Clock().today())
+        # The served process reads the same environment: its secret keys the demo's open round.
+        loaded = load(session, Clock().today(), Settings(database_url=database).secret_bytes())
     engine.dispose()
     with serve(database) as base:
         yield Demo(base, loaded.plan_id, loaded.passwords["tochuc"])
