@@ -1,8 +1,9 @@
 """Voting: code slips (organizer), the ballot and casting (no token: the code is the credential),
 turnout and the board of receipts (public), slips spent on paper (organizer).
 
-Nothing here logs a code, a receipt or a choice; the access log shows paths only, and no path
-carries a code.
+Nothing here logs a code, a receipt or a choice; the access log shows paths, and the one address
+that may carry a code (a slip's QR code, ``/bo-phieu/{id}?code=``) is masked there
+(app/log_redaction.py).
 """
 
 from __future__ import annotations
