@@ -135,6 +135,12 @@ def check_code(session: Session, round_id: str, code: str, secret: bytes) -> str
     return canonical
 
 
+def round_heading(session: Session, round_id: str) -> tuple[str, date] | None:
+    """The round's title and vote date, for the heading of a voter's page (None: no such round)."""
+    round_ = session.get(Round, round_id)
+    return None if round_ is None else (round_.title, round_.vote_date)
+
+
 @dataclass(frozen=True)
 class BoardPage:
     round_id: str

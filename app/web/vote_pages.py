@@ -15,7 +15,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ballots.errors import Conflict, InvalidInput
 from ballots.levels import Level
@@ -70,6 +70,7 @@ def _state_page(request: Request, round_id: str, exc: Conflict) -> HTMLResponse:
 
 def _code_page(
     request: Request,
+    read: ReadSessionDep,
     round_id: str,
     *,
     status: int = 200,
@@ -84,6 +85,7 @@ def _code_page(
         "error": error,
         "wait": wait,
         "code_format": CODE_FORMAT,
+        "heading": voting.round_heading(read, round_id),
     }
     headers = {"Retry-After": str(wait)} if wait is not None else None
     response = page(request, "vote_code.html", context, status_code=status, form_key=fresh)
@@ -135,14 +137,14 @@ def _checked_code(
             return voting.check_code(read, round_id, code, secret)
     except TooManyRequests as exc:
         wait = exc.retry_after
-        raise _Refusal(_code_page(request, round_id, status=429, error=TOO_MANY, wait=wait)) from None
+        raise _Refusal(_code_page(request, read, round_id, status=429, error=TOO_MANY, wait=wait)) from None
     except CodeRefused:
         # Never echo the code: an unknown and a spent code must get byte for byte the same page.
-        raise _Refusal(_code_page(request, round_id, status=403, error=REFUSED)) from None
+        raise _Refusal(_code_page(request, read, round_id, status=403, error=REFUSED)) from None
     except Conflict as exc:
         raise _Refusal(_state_page(request, round_id, exc)) from None
     except InvalidInput:
-        raise _Refusal(_code_page(request, round_id, status=422, code=code, error=MISTYPED)) from None
+        raise _Refusal(_code_page(request, read, round_id, status=422, code=code, error=MISTYPED)) from None
 
 
 @router.get(BASE)
@@ -155,7 +157,7 @@ def code_entry(
         voting.ballot_paper(read, round_id)
     except Conflict as exc:
         return _state_page(request, round_id, exc)
-    return _code_page(request, round_id, code=code)
+    return _code_page(request, read, round_id, code=code)
 
 
 @router.post(BASE)
@@ -243,15 +245,24 @@ async def cast(
         with attempt.of(round_id):
             made, _stored = voting.cast(session, round_id, code, choices, secret)
     except TooManyRequests as exc:
-        return _code_page(request, round_id, status=429, error=TOO_MANY, wait=exc.retry_after)
+        return _code_page(request, session, round_id, status=429, error=TOO_MANY, wait=exc.retry_after)
     except CodeRefused:
-        return _code_page(request, round_id, status=403, error=REFUSED)
+        return _code_page(request, session, round_id, status=403, error=REFUSED)
     except Conflict as exc:
         return _state_page(request, round_id, exc)
     except InvalidInput:
-        return _code_page(request, round_id, status=422, code=code, error=MISTYPED)
+        return _code_page(request, session, round_id, status=422, code=code, error=MISTYPED)
     context = {"paper": paper, "receipt": made, "short": f"{made[:4]} {made[4:8]}"}
     return page(request, "vote_receipt.html", context | _switch(round_id, _other(request)))
+
+
+@router.get(BASE + "/phieu")
+@router.get(BASE + "/xem-lai")
+@router.get(BASE + "/gui")
+def back_to_code_entry(round_id: str) -> RedirectResponse:
+    """A form's address opened again (a bookmark, a reload after the language switch): the ballot
+    cannot be rebuilt without the code, so the voter starts at the code entry."""
+    return RedirectResponse(f"/bo-phieu/{round_id}", status_code=303)
 
 
 @router.get(BASE + "/bang-tin")

@@ -233,3 +233,19 @@ def test_no_voter_form_puts_the_code_in_an_address(pages: TestClient, organizer:
     assert vote.codes[0] not in str(answer.url)
     for action in re.findall(r'(?:action|formaction|href)="([^"]*)"', answer.text):
         assert vote.codes[0] not in action
+
+
+def test_the_voter_pages_switch_to_english_and_keep_the_levels_apart_from_the_name(
+    pages: TestClient, organizer: Headers
+) -> None:
+    vote = voting_round(pages, organizer)
+    entry = pages.get(page_of(vote), params={"lang": "en"})
+    assert '<html lang="en">' in entry.text and "Enter your voting code" in entry.text
+    ballot = pages.post(page_of(vote), data={"csrf": csrf_of(entry), "code": vote.codes[0]})
+    for label in ("High confidence", "> Confidence</label>", "Low confidence"):
+        assert label in ballot.text
+    # A form's answer has no address to reload: its language link goes to the code entry.
+    assert f'href="/bo-phieu/{vote.id}?lang=vi"' in ballot.text
+    for step in ("/phieu", "/xem-lai", "/gui"):
+        again = pages.get(page_of(vote) + step, follow_redirects=False)
+        assert again.status_code == 303 and again.headers["location"] == page_of(vote)
