@@ -65,6 +65,7 @@ EN: dict[str, str] = {
         "An unexpected error occurred. Try again; if it persists, tell the administrator."
     ),
     "Về trang chủ": "Back to the start page",
+    "Về trang nhập mã bỏ phiếu": "Back to the code entry",
     # Plans
     "Danh sách kế hoạch": "Plans",
     "Số": "Number",

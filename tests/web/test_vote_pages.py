@@ -165,6 +165,7 @@ def test_every_voter_post_needs_the_forms_csrf_token(pages: TestClient, organize
         answer = pages.post(page_of(vote) + step, data={"code": vote.codes[0], "csrf": "forged"})
         assert answer.status_code == 403, step
         assert "Biểu mẫu đã hết hạn" in answer.text
+        assert f'<a href="/bo-phieu/{vote.id}">Về trang nhập mã bỏ phiếu</a>' in answer.text
     assert pages.get(f"/api/v1/rounds/{vote.id}/turnout").json()["returned"] == 0
     assert enter(pages, vote, vote.codes[0]).status_code == 200  # nothing was spent
 
