@@ -107,3 +107,19 @@ def test_slips_as_pdf_need_the_write_right_and_a_round_not_yet_open(
     open_round(client, organizer, round_id)
     assert client.post(path, json={"count": 2}, headers=organizer).status_code == 409
     assert client.post(f"/api/v1/rounds/{round_id}/slips?format=docx", headers=organizer).status_code == 422
+
+
+def test_slips_that_cannot_be_printed_issue_nothing_and_the_earlier_slips_stay_valid(
+    client: TestClient, organizer: Headers
+) -> None:
+    round_id = prepared_round(client, organizer, cadres=1, title="Hội nghị " + "rất dài " * 20)
+    json_codes = client.post(
+        f"/api/v1/rounds/{round_id}/slips?format=json", json={"count": 2}, headers=organizer
+    )
+    assert json_codes.status_code == 201
+    refused = client.post(f"/api/v1/rounds/{round_id}/slips?format=pdf", json={"count": 2}, headers=organizer)
+    assert refused.status_code == 422 and refused.json()["error"]["details"]["field"] == "round_title"
+    open_round(client, organizer, round_id)
+    rows = client.get(f"/api/v1/rounds/{round_id}/ballot").json()["rows"]
+    vote = VotingRound(round_id, json_codes.json()["codes"], [r["cadre_id"] for r in rows], {})
+    assert cast(client, vote, vote.codes[0], vote.ballot("high")).status_code == 201
