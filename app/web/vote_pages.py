@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ballots.errors import Conflict, InvalidInput
@@ -44,6 +44,7 @@ REFUSED = "Mã không hợp lệ hoặc đã được sử dụng"
 TOO_MANY = "Thử quá nhiều lần. Hãy đợi {n} giây rồi thử lại."
 BAD_CHOICE = "Phiếu gửi lên có lựa chọn không hợp lệ; hãy điền lại phiếu."
 FIELD = "c-"  # a row's radio group: "c-<cadre_id>"
+TWICE = object()  # a row sent with two values: refused like any value that is not a level
 RECEIPT = re.compile(r"[0-9a-f]{8,64}")
 
 
@@ -103,12 +104,25 @@ def _ballot_page(
     return page(request, "vote_ballot.html", context | _switch(paper.round_id, _other(request)))
 
 
-async def _choices(request: Request, paper: voting.BallotPaper) -> dict[str, str | None]:
-    """Each row's choice from the form (absent: blank); a value that is not a level is refused."""
+async def _sent_choices(request: Request) -> dict[str, object]:
+    """The form's row fields, read in the event loop (the form is parsed once, by the CSRF check),
+    so that the routes themselves run in the thread pool: they wait on the database."""
     form = await request.form()
+    sent: dict[str, object] = {}
+    for name, value in form.multi_items():
+        if name.startswith(FIELD):
+            sent[name] = value if name not in sent else TWICE
+    return sent
+
+
+SentChoices = Annotated[dict[str, object], Depends(_sent_choices)]
+
+
+def _choices(sent: dict[str, object], paper: voting.BallotPaper) -> dict[str, str | None]:
+    """Each row's choice from the form (absent: blank); a value that is not a level is refused."""
     chosen: dict[str, str | None] = {}
     for row in paper.rows:
-        value = form.get(FIELD + row.cadre_id)
+        value = sent.get(FIELD + row.cadre_id)
         if value in (None, ""):
             chosen[row.cadre_id] = None
         elif isinstance(value, str) and value in LABELS:
@@ -179,13 +193,14 @@ def enter_code(
 
 
 @router.post(BASE + "/phieu")
-async def edit_ballot(
+def edit_ballot(
     round_id: str,
     request: Request,
     _: CsrfChecked,
     read: ReadSessionDep,
     secret: SecretDep,
     attempt: CodeAttemptDep,
+    sent: SentChoices,
     code: Annotated[str, Form(max_length=64)] = "",
 ) -> HTMLResponse:
     """Back from the review to the ballot, every choice kept."""
@@ -194,17 +209,18 @@ async def edit_ballot(
     except _Refusal as refusal:
         return refusal.response
     paper = voting.ballot_paper(read, round_id)
-    return _ballot_page(request, paper, canonical, await _choices(request, paper))
+    return _ballot_page(request, paper, canonical, _choices(sent, paper))
 
 
 @router.post(BASE + "/xem-lai")
-async def review(
+def review(
     round_id: str,
     request: Request,
     _: CsrfChecked,
     read: ReadSessionDep,
     secret: SecretDep,
     attempt: CodeAttemptDep,
+    sent: SentChoices,
     code: Annotated[str, Form(max_length=64)] = "",
 ) -> HTMLResponse:
     try:
@@ -212,7 +228,7 @@ async def review(
     except _Refusal as refusal:
         return refusal.response
     paper = voting.ballot_paper(read, round_id)
-    chosen = await _choices(request, paper)
+    chosen = _choices(sent, paper)
     context = {
         "paper": paper,
         "code": canonical,
@@ -225,13 +241,14 @@ async def review(
 
 
 @router.post(BASE + "/gui")
-async def cast(
+def cast(
     round_id: str,
     request: Request,
     _: CsrfChecked,
     session: SessionDep,
     secret: SecretDep,
     attempt: CodeAttemptDep,
+    sent: SentChoices,
     code: Annotated[str, Form(max_length=64)] = "",
 ) -> HTMLResponse:
     """Cast: the receipt and nothing about the choices. The identical ballot again: the same receipt."""
@@ -239,7 +256,7 @@ async def cast(
         paper = voting.ballot_paper(session, round_id)
     except Conflict as exc:
         return _state_page(request, round_id, exc)
-    chosen = await _choices(request, paper)
+    chosen = _choices(sent, paper)
     choices = {cadre_id: (Level(value) if value else None) for cadre_id, value in chosen.items()}
     try:
         with attempt.of(round_id):

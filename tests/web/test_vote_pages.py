@@ -188,6 +188,8 @@ def test_a_choice_that_is_not_a_level_is_refused_and_spends_nothing(
     answer = pages.post(f"{page_of(vote)}/gui", data=fields(ballot, vote, "excellent"))
     assert answer.status_code == 422
     assert "lựa chọn không hợp lệ" in answer.text
+    twice = fields(ballot, vote) | {f"c-{vote.cadre_ids[0]}": ["high", "low"]}  # type: ignore[dict-item]
+    assert pages.post(f"{page_of(vote)}/gui", data=twice).status_code == 422
     assert pages.get(f"/api/v1/rounds/{vote.id}/turnout").json()["returned"] == 0
 
 
