@@ -9,7 +9,7 @@ import anyio
 from fastapi import APIRouter, FastAPI
 from starlette.types import ASGIApp
 
-from . import docs, errors, web
+from . import docs, errors, log_redaction, web
 from .clock import Clock
 from .db import make_engine, make_sessionmaker
 from .middleware.body_limit import BodyLimitMiddleware
@@ -36,6 +36,7 @@ class TinNhiem(FastAPI):
 
 def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
     settings = settings or get_settings()
+    log_redaction.install()  # before the first request: no voting code in the access log
     use_fast_password_hashing(settings.fast_password_hashing)
     limit_concurrent_hashing(settings.password_hash_concurrency)
     engine = make_engine(settings.database_url)

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     # Requests that write at once in one worker; the rest wait their turn without holding a thread
     # (the thread pool has 40), so a burst never starves the commits of those holding locks.
     write_concurrency: int = Field(default=16, ge=1, le=32)
+    # The address voters reach the service at: the slips print it and their QR codes open
+    # <public_url>/bo-phieu/<round id>?code=... (at most 80 characters with that path).
+    public_url: str = "http://127.0.0.1:8000"
     # A cheap argon2 cost so test suites stay fast; refused in production.
     fast_password_hashing: bool = False
 
@@ -51,6 +54,13 @@ class Settings(BaseSettings):
         except ValueError as exc:
             raise ValueError(f"'{value}' is not a rate such as '10/minute' or '100/hour'") from exc
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _an_address(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")) or "?" in value or "#" in value:
+            raise ValueError(f"'{value}' is not an http(s) address such as 'https://tinnhiem.example.gov.vn'")
+        return value.rstrip("/")
 
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:

@@ -1,8 +1,9 @@
 """Voting: code slips (organizer), the ballot and casting (no token: the code is the credential),
 turnout and the board of receipts (public), slips spent on paper (organizer).
 
-Nothing here logs a code, a receipt or a choice; the access log shows paths only, and no path
-carries a code.
+Nothing here logs a code, a receipt or a choice; the access log shows paths, and the one address
+that may carry a code (a slip's QR code, ``/bo-phieu/{id}?code=``) is masked there
+(app/log_redaction.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from fastapi import APIRouter, Body, Response
 
 from ballots.levels import Level
 
-from ..deps import CodeAttemptDep, SecretDep, SessionDep, Writer
+from ..deps import CodeAttemptDep, SecretDep, SessionDep, SettingsDep, Writer
 from ..schemas.common import ERROR_RESPONSES
 from ..schemas.voting import (
     BallotOut,
@@ -43,16 +44,35 @@ ORDER = [Level.HIGH, Level.MEDIUM, Level.LOW]
     response_model=SlipsOut,
     status_code=201,
     summary="Issue the round's code slips (shown once; earlier slips of the round are void)",
+    description="`format=json` answers the codes; `format=pdf` the printable A4 slips (ten a page, "
+    "cut lines, a QR code of `TINNHIEM_PUBLIC_URL/bo-phieu/{round_id}?code=...` on each) as an "
+    "attachment. Either way the codes leave the service this once.",
+    responses={
+        201: {"content": {"application/pdf": {}}, "description": "The codes (JSON) or the slips (PDF)"}
+    },
 )
 def issue_slips(
     round_id: str,
     _: Writer,
     session: SessionDep,
     secret: SecretDep,
+    settings: SettingsDep,
     body: SlipsIn | None = Body(default=None, examples=[{"count": 60}]),
-    format: Literal["json"] = "json",
-) -> SlipsOut:
-    codes = slips.issue_slips(session, round_id, body.count if body else None, secret)
+    format: Literal["json", "pdf"] = "json",
+) -> SlipsOut | Response:
+    count = body.count if body else None
+    if format == "pdf":
+        pdf, filename = slips.issue_slips_pdf(session, round_id, count, secret, settings.public_url)
+        return Response(
+            pdf,
+            status_code=201,
+            media_type="application/pdf",
+            headers={
+                "Content-Disposition": f'attachment; filename="{filename}"',
+                "Cache-Control": "no-store",
+            },
+        )
+    codes = slips.issue_slips(session, round_id, count, secret)
     return SlipsOut(count=len(codes), codes=codes)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ballots.codes import code_digest, new_code, parse_code, round_key
 from ballots.errors import Conflict, InvalidInput, NotFound
 
+from ..documents.slips import render_slips
 from ..models import CredentialState, RoundStatus
 from ..repositories import rounds as rounds_repo
 from ..repositories import voting as repo
@@ -53,6 +54,32 @@ def issue_slips(session: Session, round_id: str, count: int | None, secret: byte
         codes[code_digest(key, code)] = code
     repo.replace_credentials(session, round_id, list(codes))
     return list(codes.values())
+
+
+def vote_url(public_url: str, round_id: str) -> str:
+    """The round's voting address as the slips print it (the voter pages, app/web/vote_pages.py)."""
+    return f"{public_url.rstrip('/')}/bo-phieu/{round_id}"
+
+
+def issue_slips_pdf(
+    session: Session, round_id: str, count: int | None, secret: bytes, public_url: str
+) -> tuple[bytes, str]:
+    """The same issue as ``issue_slips``, printed: the A4 PDF of the slips and its file name.
+
+    The PDF is made inside the issuing transaction: if it cannot be made (a title too long for a
+    slip), nothing is issued and the earlier slips stay valid.
+    """
+    codes = issue_slips(session, round_id, count, secret)
+    round_ = get_locked(session, round_id)
+    pdf = render_slips(
+        round_title=round_.title,
+        unit_name=round_.unit.name,
+        vote_date=round_.vote_date,
+        venue=round_.venue.strip() or "Theo giấy triệu tập",
+        codes=codes,
+        vote_url=vote_url(public_url, round_id),
+    )
+    return pdf, f"phieu-ma-{round_.vote_date:%Y%m%d}-{round_id[:8]}.pdf"
 
 
 def spend_on_paper(session: Session, round_id: str, code: str, secret: bytes) -> None:

@@ -119,6 +119,59 @@ def cast(
     raise _refused()
 
 
+def check_code(session: Session, round_id: str, code: str, secret: bytes) -> str:
+    """The canonical code if it may still vote in this open round (the ballot page asks first).
+
+    A typing error is refused as such (422); an unknown code and a spent one get the very refusal
+    ``cast`` gives, after the same one-row read, so the page tells nobody which codes were issued.
+    Nothing is written: the code is spent only by ``cast``.
+    """
+    canonical = parse_code(code)
+    round_ = _require_open(session.get(Round, round_id), round_id)
+    _box(session, round_)
+    found = repo.credential_state(session, round_id, digest_of(secret, round_id, canonical))
+    if found is None or found[0] is not CredentialState.UNUSED:
+        raise _refused()
+    return canonical
+
+
+def round_heading(session: Session, round_id: str) -> tuple[str, date] | None:
+    """The round's title and vote date, for the heading of a voter's page (None: no such round)."""
+    round_ = session.get(Round, round_id)
+    return None if round_ is None else (round_.title, round_.vote_date)
+
+
+@dataclass(frozen=True)
+class BoardPage:
+    round_id: str
+    title: str
+    vote_date: date
+    status: str
+    receipts: list[str]
+    digest: str
+    issued: int
+    returned: int
+
+
+def board_page(session: Session, round_id: str) -> BoardPage:
+    """The round's public board as its page shows it: sorted receipts, their digest and the turnout."""
+    round_ = session.get(Round, round_id)
+    if round_ is None:
+        raise not_found("round", round_id)
+    receipts = repo.receipts(session, round_id)
+    issued, returned = repo.counts(session, round_id)
+    return BoardPage(
+        round_id=round_.id,
+        title=round_.title,
+        vote_date=round_.vote_date,
+        status=round_.status.value,
+        receipts=receipts,
+        digest=board_digest(receipts),
+        issued=issued,
+        returned=returned,
+    )
+
+
 def turnout(session: Session, round_id: str) -> tuple[int, int]:
     """Slips issued and ballots returned: the only figures shown while voting runs."""
     if session.get(Round, round_id) is None:

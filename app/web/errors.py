@@ -7,6 +7,7 @@ gets a page, and every other request gets exactly what it got before.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -60,11 +61,27 @@ def _who(request: Request) -> Principal | None:
         return None
 
 
+def _way_back(request: Request) -> tuple[str, str]:
+    """Where the error page's link leads: a voter (no login) back to the round's code entry."""
+    voter = re.match(r"/bo-phieu/([^/]+)", request.url.path)
+    if voter:
+        return f"/bo-phieu/{voter.group(1)}", "Về trang nhập mã bỏ phiếu"
+    return "/", "Về trang chủ"
+
+
 def error_page(request: Request, status: int, message: str = "", english: str = "") -> Response:
     """``english``: the refusal's own English words, shown instead when the page is in English."""
     text = message or MESSAGES.get(status) or MESSAGES[500]
     title = TITLES.get(status, "Đã có lỗi")
-    context = {"status": status, "title": title, "message": text, "english": english if message else ""}
+    back, back_label = _way_back(request)
+    context = {
+        "status": status,
+        "title": title,
+        "message": text,
+        "english": english if message else "",
+        "back": back,
+        "back_label": back_label,
+    }
     return page(request, "error.html", context, user=_who(request), status_code=status)
 
 

@@ -65,6 +65,7 @@ EN: dict[str, str] = {
         "An unexpected error occurred. Try again; if it persists, tell the administrator."
     ),
     "Về trang chủ": "Back to the start page",
+    "Về trang nhập mã bỏ phiếu": "Back to the code entry",
     # Plans
     "Danh sách kế hoạch": "Plans",
     "Số": "Number",
@@ -125,6 +126,61 @@ EN: dict[str, str] = {
     "Tháng {m}/{y}": "{m}/{y}",
     "quá {n} ngày": "{n} days late",
     "còn {n} ngày": "{n} days left",
+    # Voting
+    "Nhập mã bỏ phiếu": "Enter your voting code",
+    "Mã in trên phiếu mã của bạn. Mã chỉ dùng được một lần.": (
+        "The code is printed on your code slip. It can be used once only."
+    ),
+    "Mã bỏ phiếu": "Voting code",
+    "Dạng": "Format",
+    "Tiếp tục": "Continue",
+    "Mã không đúng, kiểm tra lại từng ký tự": "The code is mistyped; check each character",
+    "Mã không hợp lệ hoặc đã được sử dụng": "The code is not valid or has already been used",
+    "Phiếu gửi lên có lựa chọn không hợp lệ; hãy điền lại phiếu.": (
+        "The ballot sent has a choice that is not valid; fill in the ballot again."
+    ),
+    "Bảng tin biên nhận của hội nghị": "The round's board of receipts",
+    "Hội nghị chưa mở bỏ phiếu": "Voting has not opened yet",
+    "Hội nghị đã kết thúc bỏ phiếu": "Voting is closed",
+    "Không thể bỏ phiếu trực tuyến": "Online voting is not possible",
+    "Phiếu tín nhiệm": "Confidence ballot",
+    "Với mỗi người, chọn một mức tín nhiệm. "
+    "Dòng để trống được tính là phiếu không hợp lệ đối với người đó.": (
+        "For each person, choose one level. A blank row is counted as an invalid vote for that person."
+    ),
+    "Xem lại phiếu": "Review the ballot",
+    "Có {n} dòng để trống.": "{n} row(s) left blank.",
+    "Dòng để trống được tính là phiếu không hợp lệ đối với người đó": (
+        "A blank row is counted as an invalid vote for that person"
+    ),
+    "Để trống": "Blank",
+    "Sau khi bỏ phiếu, không thể sửa lại.": "Once cast, the ballot cannot be changed.",
+    "Sửa lại": "Change",
+    "Đã bỏ phiếu": "Ballot cast",
+    "Phiếu của bạn đã được bỏ vào hòm phiếu.": "Your ballot is in the ballot box.",
+    "Biên nhận": "Receipt",
+    "Mã ngắn (để đọc):": "Short form (to read aloud):",
+    "Biên nhận đầy đủ:": "Full receipt:",
+    "Biên nhận không cho biết bạn đã chọn gì. Hãy ghi lại để tự kiểm tra phiếu của mình trên bảng tin.": (
+        "The receipt says nothing about your choices. Note it down to find your ballot on the board."
+    ),
+    "Bảng tin biên nhận": "Board of receipts",
+    "Đã phát {issued} phiếu mã; đã nhận {returned} phiếu.": (
+        "{issued} code slips issued; {returned} ballots received."
+    ),
+    "Tìm biên nhận": "Find a receipt",
+    "Nhập biên nhận đầy đủ hoặc mã ngắn (8 ký tự đầu).": (
+        "Enter the full receipt or its short form (first 8 characters)."
+    ),
+    "Tìm": "Search",
+    "Biên nhận gồm các chữ số 0–9 và chữ a–f; hãy nhập ít nhất 8 ký tự.": (
+        "A receipt has digits 0–9 and letters a–f; enter at least 8 characters."
+    ),
+    "Có trên bảng tin:": "On the board:",
+    "Không có trên bảng tin.": "Not on the board.",
+    "Các biên nhận ({n})": "Receipts ({n})",
+    "Chưa có phiếu nào.": "No ballot yet.",
+    "Mã tổng hợp của bảng tin:": "Digest of the board:",
 }
 
 

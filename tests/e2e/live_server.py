@@ -10,6 +10,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 
 def free_port() -> int:
@@ -19,14 +20,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(database_url: str) -> Iterator[str]:
-    """The base address of a server on ``database_url`` (already migrated), stopped afterwards."""
+def serve(database_url: str, log: Path | None = None) -> Iterator[str]:
+    """The base address of a server on ``database_url`` (already migrated), stopped afterwards;
+    with ``log``, everything it writes (the access log included) goes to that file."""
     port = free_port()
+    out = log.open("wb") if log else subprocess.DEVNULL
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--port", str(port)],
         env={**os.environ, "TINNHIEM_DATABASE_URL": database_url},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=out,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -40,3 +43,5 @@ def serve(database_url: str) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+        if log:
+            out.close()  # type: ignore[union-attr]
