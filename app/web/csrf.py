@@ -34,7 +34,7 @@ def new_form_key() -> str:
 
 def _sign(request: Request, key: str) -> str:
     settings: Settings = request.app.state.settings
-    secret = settings.secret_key.get_secret_value().encode()
+    secret = settings.secret_bytes()
     return hmac.new(secret, b"csrf:" + key.encode(), hashlib.sha256).hexdigest()
 
 
