@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, needs_chromium
 from live_server import serve
 
 from app.migrate import upgrade
 
-CHROMIUM = Path("/usr/bin/chromium")
-# CI installs Chromium (.ci/run), so there a missing browser fails instead of skipping.
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists() and not os.environ.get("CI"), reason="needs Debian's chromium"
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
