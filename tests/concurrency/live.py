@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -94,51 +95,87 @@ def _free_port() -> int:
         return port
 
 
-@contextmanager
-def serve(database_url: str, log: Path, *, source: Path | None = None) -> Iterator[str]:
-    """The app served by uvicorn on 127.0.0.1, its output in ``log``; yields its base URL.
+@dataclass
+class Server:
+    """A uvicorn process group (the supervisor and its workers) serving one database."""
 
-    ``source``: serve the app of another checkout (the benchmark's "before").
+    process: subprocess.Popen[bytes]
+    base: str
+
+    def kill(self) -> None:
+        """SIGKILL to the whole group, as a power cut would: no shutdown, no rollback, no flush."""
+        with suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.kill()
+        with suppress(ProcessLookupError):  # workers left behind by a supervisor that died
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def start(
+    database_url: str,
+    log: Path,
+    *,
+    source: Path | None = None,
+    workers: int = 1,
+    port: int | None = None,
+    app: str = "app.main:create_app",
+    pythonpath: Path | None = None,
+) -> Server:
+    """Start uvicorn on 127.0.0.1 (in its own process group) and wait until it answers /healthz.
+
+    ``source``: serve the app of another checkout (the benchmark's "before"); ``app`` and
+    ``pythonpath``: serve another app factory (the benchmarks' bare endpoint); ``port``: the same
+    address again after a restart.
     """
-    port = _free_port()
+    port = port or _free_port()
     env = os.environ | {
         "TINNHIEM_DATABASE_URL": database_url,
         "TINNHIEM_ENVIRONMENT": "test",
         "TINNHIEM_SECRET_KEY": SECRET,
         "TINNHIEM_FAST_PASSWORD_HASHING": "true",
     }
-    if source is not None:
-        env["PYTHONPATH"] = str(source)
-    command = [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory"]
-    output = log.open("ab")
-    process = subprocess.Popen(
-        [*command, "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        env=env,
-        cwd=source,
-        stdout=output,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the live server did not start (exit code {process.poll()})")
-            time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
+    path = [str(p) for p in (source, pythonpath) if p is not None]
+    if path:
+        env["PYTHONPATH"] = os.pathsep.join(path)
+    command = [sys.executable, "-m", "uvicorn", app, "--factory", "--workers", str(workers)]
+    with log.open("ab") as output:
+        process = subprocess.Popen(
+            [*command, "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+            env=env,
+            cwd=source,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server(process, f"http://127.0.0.1:{port}")
+    deadline = time.monotonic() + 30
+    while True:
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        output.close()
+            if httpx.get(f"{server.base}/healthz", timeout=1).status_code == 200:
+                return server
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            raise RuntimeError(f"the live server did not start (exit code {process.poll()})")
+        time.sleep(0.1)
+
+
+@contextmanager
+def serve(database_url: str, log: Path, *, source: Path | None = None, workers: int = 1) -> Iterator[str]:
+    """The app served by uvicorn on 127.0.0.1, its output in ``log``; yields its base URL."""
+    server = start(database_url, log, source=source, workers=workers)
+    try:
+        yield server.base
+    finally:
+        server.stop()
 
 
 def concurrently(count: int, call: Callable[[int], T]) -> list[T]:

@@ -17,8 +17,10 @@ class Casts:
     turnout: dict[str, int]
 
 
-def open_voting_round(base: str, token: str, slips: int = 2) -> tuple[str, list[str], list[str]]:
-    """A round with two eligible cadres, open, with ``slips`` codes; its id, codes and ballot rows."""
+def open_voting_round(
+    base: str, token: str, slips: int = 2, cadres: int = 2
+) -> tuple[str, list[str], list[str]]:
+    """A round with ``cadres`` eligible cadres, open, with ``slips`` codes; its id, codes and rows."""
     tag = uuid.uuid4().hex[:6]
     with client(base, token) as c:
         unit = created(c.post("/api/v1/units", json={"name": f"Sở {tag}", "level": "province"}))["id"]
@@ -39,7 +41,9 @@ def open_voting_round(base: str, token: str, slips: int = 2) -> tuple[str, list[
             "rulebook": "qd96",
         }
         round_id = created(c.post("/api/v1/rounds", json=body))["id"]
-        for name in ("Nguyễn Văn Hùng", "Trần Thị Lan"):
+        names = ["Nguyễn Văn Hùng", "Trần Thị Lan"][:cadres]
+        names += [f"Lê Văn Cán Bộ {i}" for i in range(len(names), cadres)]
+        for name in names:
             post = {
                 "title": f"Phó Giám đốc ({name})",
                 "unit_id": unit,
