@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from voting_builders import cast, open_round, prepared_round, voting_round
 
-from app.models import PaperEntry, Role
+from app.models import PaperEntry, Role, User
 
 Headers = dict[str, str]
 
@@ -268,3 +269,20 @@ def test_an_entry_keeps_no_time_and_no_link_to_a_slip_or_a_voter() -> None:
     columns = {c.name for c in PaperEntry.__table__.columns}
     assert columns == {"round_id", "number", "pass_no", "entered_by", "stamped", "rows"}
     assert {fk.column.table.name for fk in PaperEntry.__table__.foreign_keys} == {"rounds", "users"}
+
+
+def test_the_database_itself_refuses_one_account_for_both_passes(
+    client: TestClient, organizer: Headers, session: Session
+) -> None:
+    round_id, _ = paper_round(client, organizer)
+    user_id = session.scalars(select(User.id)).first()
+    assert user_id is not None
+    for pass_no in (1, 2):
+        session.add(
+            PaperEntry(
+                round_id=round_id, number=1, pass_no=pass_no, entered_by=user_id, stamped=True, rows={}
+            )
+        )
+    with pytest.raises(IntegrityError):
+        session.flush()
+    session.rollback()
