@@ -5,7 +5,7 @@ from .document import Document
 from .organization import Cadre, Gender, Post, Unit
 from .plan import Candidate, CommitteeMember, Plan, RosterEntry, Round, RoundStatus
 from .user import ApiToken, Role, User
-from .voting import Ballot, Credential, CredentialState, RoundKey, SealingMode
+from .voting import Ballot, Credential, CredentialState, PaperEntry, PaperIssue, RoundKey, SealingMode
 
 __all__ = [
     "ApiToken",
@@ -18,6 +18,8 @@ __all__ = [
     "CredentialState",
     "Document",
     "Gender",
+    "PaperEntry",
+    "PaperIssue",
     "Plan",
     "Post",
     "Role",

@@ -9,8 +9,18 @@ and their receipt; a credential row is its round, a keyed hash of its code and i
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, id_column, str_enum
@@ -76,3 +86,37 @@ class Ballot(Base):
     )
     sealed: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
     receipt: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class PaperIssue(Base):
+    """How many paper ballots the committee handed out in a round (those exchanged for slips included)."""
+
+    __tablename__ = "paper_issues"
+    __table_args__ = (CheckConstraint("issued >= 0", name="issued_not_negative"),)
+
+    round_id: Mapped[str] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
+    issued: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class PaperEntry(Base):
+    """One operator's typing of returned paper ballot number ``number`` (pass 1 or 2).
+
+    No time, no code, no voter: a paper ballot is anonymous, and its number is only its place in the
+    stack being entered. ``entered_by`` is kept so that the two passes of one ballot are two people.
+    ``rows`` maps each cadre id to ``{"marks": [...sorted...], "struck": bool}``.
+    """
+
+    __tablename__ = "paper_entries"
+    __table_args__ = (
+        CheckConstraint("number >= 1", name="number_positive"),
+        CheckConstraint("pass_no IN (1, 2)", name="pass_one_or_two"),
+        UniqueConstraint("round_id", "number", "entered_by"),  # two passes, two people
+        {"sqlite_with_rowid": False},
+    )
+
+    round_id: Mapped[str] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pass_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entered_by: Mapped[str] = mapped_column(ForeignKey("users.id"), nullable=False)
+    stamped: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    rows: Mapped[dict[str, dict[str, Any]]] = mapped_column(JSON, nullable=False)

@@ -1,5 +1,6 @@
 """Voting: code slips (organizer), the ballot and casting (no token: the code is the credential),
-turnout and the board of receipts (public), slips spent on paper (organizer).
+turnout and the board of receipts (public), slips spent on paper (organizer), and paper ballots:
+the number handed out and the two entries of each (organizer or admin), what is agreed (signed in).
 
 Nothing here logs a code, a receipt or a choice; the access log shows paths, and the one address
 that may carry a code (a slip's QR code, ``/bo-phieu/{id}?code=``) is masked there
@@ -14,22 +15,30 @@ from fastapi import APIRouter, Body, Response
 
 from ballots.levels import Level
 
-from ..deps import CodeAttemptDep, SecretDep, SessionDep, SettingsDep, Writer
+from ..deps import CodeAttemptDep, Reader, SecretDep, SessionDep, SettingsDep, Writer
 from ..schemas.common import ERROR_RESPONSES
 from ..schemas.voting import (
+    AcceptedBallotOut,
     BallotOut,
     BallotRowOut,
     BoardOut,
     CastIn,
+    DisagreementOut,
+    DisagreementsOut,
     LevelOut,
+    PaperEntryIn,
+    PaperEntryOut,
+    PaperIssuedIn,
+    PaperIssuedOut,
     PaperSlipIn,
     PaperSlipOut,
+    PaperSummaryOut,
     ReceiptOut,
     SlipsIn,
     SlipsOut,
     TurnoutOut,
 )
-from ..services import slips, voting
+from ..services import paper, slips, voting
 
 router = APIRouter(prefix="/rounds/{round_id}", tags=["voting"], responses=ERROR_RESPONSES)
 REFUSED: dict[int | str, dict[str, Any]] = {
@@ -128,3 +137,100 @@ def turnout(round_id: str, session: SessionDep) -> TurnoutOut:
 def board(round_id: str, session: SessionDep) -> BoardOut:
     receipts, digest = voting.board(session, round_id)
     return BoardOut(receipts=receipts, digest=digest)
+
+
+@router.post(
+    "/paper-ballots/issued",
+    response_model=PaperIssuedOut,
+    summary="Record how many paper ballots were handed out (committee, while open or closed)",
+)
+def paper_issued(
+    round_id: str,
+    _: Writer,
+    session: SessionDep,
+    body: PaperIssuedIn = Body(examples=[{"count": 60}]),
+) -> PaperIssuedOut:
+    return PaperIssuedOut(issued=paper.set_issued(session, round_id, body.count))
+
+
+@router.post(
+    "/paper-ballots",
+    response_model=PaperEntryOut,
+    response_model_by_alias=True,
+    summary="Enter one pass of a returned paper ballot (two different operators per ballot)",
+    description="Pass 1 and pass 2 of ballot `number` are typed by two different accounts; the ballot "
+    "is accepted once they agree exactly (stamp, and per row the marks and the struck name). An "
+    "operator may redo their own pass until the ballot is accepted.",
+)
+def enter_paper_ballot(
+    round_id: str,
+    principal: Writer,
+    session: SessionDep,
+    body: PaperEntryIn = Body(
+        examples=[
+            {
+                "pass": 1,
+                "number": 1,
+                "stamped": True,
+                "rows": {"0b6e2f8a-1d3c-4e5f-8a9b-7c6d5e4f3a2b": {"marks": ["high"], "struck": False}},
+            }
+        ]
+    ),
+) -> PaperEntryOut:
+    rows = {c: paper.RowIn(marks=r.marks, struck=r.struck) for c, r in body.rows.items()}
+    result = paper.enter(
+        session,
+        round_id,
+        principal.user_id,
+        pass_no=body.pass_,
+        number=body.number,
+        stamped=body.stamped,
+        rows=rows,
+    )
+    return PaperEntryOut(
+        number=result.number,
+        pass_=result.pass_no,
+        status=result.status,
+        stamp_differs=result.stamp_differs,
+        rows=list(result.rows),
+    )
+
+
+@router.get(
+    "/paper-ballots/disagreements",
+    response_model=DisagreementsOut,
+    summary="Paper ballots not accepted yet: entries that differ (with the rows) and single passes",
+)
+def paper_disagreements(round_id: str, _: Reader, session: SessionDep) -> DisagreementsOut:
+    found = paper.disagreements(session, round_id)
+    return DisagreementsOut(
+        items=[
+            DisagreementOut(
+                number=d.number, passes=list(d.passes), stamp_differs=d.stamp_differs, rows=list(d.rows)
+            )
+            for d in found
+        ]
+    )
+
+
+@router.get(
+    "/paper-ballots",
+    response_model=PaperSummaryOut,
+    summary="Paper ballots issued, accepted, pending and disagreeing; each accepted ballot's invalid rows",
+)
+def paper_summary(round_id: str, _: Reader, session: SessionDep) -> PaperSummaryOut:
+    found = paper.summary(session, round_id)
+    return PaperSummaryOut(
+        issued=found.issued,
+        accepted=found.accepted,
+        pending=found.pending,
+        disagreements=found.disagreements,
+        ballots=[
+            AcceptedBallotOut(
+                number=b.number,
+                valid_whole=b.valid_whole,
+                invalid_rows={c: d.value for c, d in b.defects.items()},
+            )
+            for b in found.ballots
+        ],
+    )

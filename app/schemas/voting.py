@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from ballots.levels import Level
 
-from .common import Int, Strict
+from .common import Flag, Int, Strict
 from .rounds import RoundOut
 
 CODE_EXAMPLE = "K7QF-2M9X-RT4B-8HNW-Q"
@@ -102,3 +102,76 @@ class StatusChanged(RoundOut):
         description="Only in the answer that opens a round with committee sealing: each member's share "
         "of the private key, shown this once (the service keeps no copy). Empty otherwise.",
     )
+
+
+class PaperIssuedIn(Strict):
+    count: Int = Field(
+        ge=0,
+        le=MAX_SLIPS,
+        description="Paper ballots handed out in all, those exchanged for slips included.",
+        examples=[60],
+    )
+
+
+class PaperIssuedOut(BaseModel):
+    issued: int = Field(examples=[60])
+
+
+class PaperRowIn(Strict):
+    marks: list[str] = Field(
+        max_length=3,
+        description="The boxes marked on the row: none, one or several of 'high', 'medium', 'low'.",
+        examples=[["high"]],
+    )
+    struck: Flag = Field(default=False, description="Whether the printed name was struck out.")
+
+
+class PaperEntryIn(Strict):
+    pass_: Int = Field(alias="pass", ge=1, le=2, description="1 or 2: the two entries of one ballot.")
+    number: Int = Field(ge=1, le=MAX_SLIPS, description="The ballot's place in the stack, 1..issued.")
+    stamped: Flag = Field(description="Whether the ballot bears the committee's stamp.")
+    rows: dict[str, PaperRowIn] = Field(
+        max_length=500,
+        description="By cadre id; a row left out is a row with no box marked and the name intact.",
+        examples=[{CADRE_EXAMPLE: {"marks": ["high"], "struck": False}}],
+    )
+
+
+class PaperEntryOut(BaseModel):
+    number: int
+    pass_: int = Field(serialization_alias="pass")
+    status: str = Field(
+        description="'accepted' (both entries agree), 'disagreement' (they differ) or 'waiting' (the "
+        "other pass is not typed yet).",
+        examples=["accepted"],
+    )
+    stamp_differs: bool
+    rows: list[str] = Field(description="Cadre ids of the rows where the two entries differ.")
+
+
+class DisagreementOut(BaseModel):
+    number: int
+    passes: list[int] = Field(description="The passes typed so far: [1], [2] or [1, 2].")
+    stamp_differs: bool
+    rows: list[str] = Field(description="Cadre ids of the rows where the two entries differ.")
+
+
+class DisagreementsOut(BaseModel):
+    items: list[DisagreementOut]
+
+
+class AcceptedBallotOut(BaseModel):
+    number: int
+    valid_whole: bool = Field(description="False: the ballot bears no stamp (every row invalid).")
+    invalid_rows: dict[str, str] = Field(
+        description="The invalid rows by cadre id and why: no_mark, several_marks, name_struck, "
+        "ballot_not_issued (ballots.ballot.check_ballot)."
+    )
+
+
+class PaperSummaryOut(BaseModel):
+    issued: int
+    accepted: int
+    pending: int = Field(description="Ballots with one pass typed so far.")
+    disagreements: int
+    ballots: list[AcceptedBallotOut]

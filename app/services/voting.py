@@ -25,6 +25,7 @@ from ..models import CredentialState, Round, RoundKey, RoundStatus
 from ..repositories import voting as repo
 from ..repositories.common import not_found
 from ..sealing.receipt_box import DUMMY_BOX, box_key, choices_check, close_box, open_box
+from . import paper
 from .slips import digest_of
 
 
@@ -159,7 +160,7 @@ def board_page(session: Session, round_id: str) -> BoardPage:
     if round_ is None:
         raise not_found("round", round_id)
     receipts = repo.receipts(session, round_id)
-    issued, returned = repo.counts(session, round_id)
+    issued, returned = paper.turnout(session, round_id, *repo.counts(session, round_id))
     return BoardPage(
         round_id=round_.id,
         title=round_.title,
@@ -173,10 +174,10 @@ def board_page(session: Session, round_id: str) -> BoardPage:
 
 
 def turnout(session: Session, round_id: str) -> tuple[int, int]:
-    """Slips issued and ballots returned: the only figures shown while voting runs."""
+    """Ballots issued and returned (slips and paper): the only figures shown while voting runs."""
     if session.get(Round, round_id) is None:
         raise not_found("round", round_id)
-    return repo.counts(session, round_id)
+    return paper.turnout(session, round_id, *repo.counts(session, round_id))
 
 
 def board(session: Session, round_id: str) -> tuple[list[str], str]:
