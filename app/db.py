@@ -47,9 +47,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    # Up to 16 writers (write turns) and the readers beside them each hold a connection.
-    kwargs.setdefault("pool_size", 20)
-    kwargs.setdefault("max_overflow", 20)
+    if "poolclass" not in kwargs:
+        # Up to 16 writers (write turns) and the readers beside them each hold a connection.
+        kwargs.setdefault("pool_size", 20)
+        kwargs.setdefault("max_overflow", 20)
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
