@@ -18,11 +18,6 @@ TITLE_LENGTH = (2, 200)  # a post's title, a voter's title
 ALLOWED_CONTROLS = frozenset("\t\n\r")
 
 
-def composed(text: str) -> str:
-    """NFC with runs of spaces collapsed: how a name is stored, whatever keyboard typed it."""
-    return unicodedata.normalize("NFC", " ".join(text.split()))
-
-
 def name_key(text: str) -> str:
     """What two names or numbers are compared by: the same letters in any case, composed or not, with
     spaces collapsed ("Sở  tài chính" is "SỞ TÀI CHÍNH"). Stored beside unit names and plan numbers,

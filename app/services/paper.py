@@ -22,13 +22,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ballots.ballot import Ballot, Row, RowDefect, check_ballot, row_from_marks
-from ballots.errors import Conflict, InvalidInput, NotFound
+from ballots.errors import Conflict, InvalidInput
 from ballots.levels import Level
 from ballots.paper import EntryDifference, compare_entries, complete_entry
 
 from ..models import PaperEntry, Round, RoundStatus
 from ..repositories import paper as repo
 from ..repositories import voting as voting_repo
+from .rounds import get as get_round
 from .rounds import get_locked
 
 ENTERING = (RoundStatus.OPEN, RoundStatus.CLOSED)
@@ -102,13 +103,6 @@ def _stored(ballot: Ballot[Level]) -> dict[str, dict[str, Any]]:
         c: {"marks": sorted(m.value for m in r.marks), "struck": r.name_struck}
         for c, r in ballot.rows.items()
     }
-
-
-def _round(session: Session, round_id: str) -> Round:
-    round_ = session.get(Round, round_id)
-    if round_ is None:
-        raise NotFound(f"no round with id '{round_id}'", details={"id": round_id, "kind": "round"})
-    return round_
 
 
 def set_issued(session: Session, round_id: str, count: int) -> int:
@@ -219,7 +213,7 @@ def _state(
 
 def disagreements(session: Session, round_id: str) -> list[Disagreement]:
     """Ballots not accepted yet, by number: those whose entries differ, and those with one pass so far."""
-    _round(session, round_id)
+    get_round(session, round_id)
     passes = _by_number(session, round_id)
     found = []
     for number, state in sorted(_state(session, round_id)[1].items()):
@@ -233,7 +227,7 @@ def disagreements(session: Session, round_id: str) -> list[Disagreement]:
 def summary(session: Session, round_id: str) -> PaperSummary:
     """Issued, accepted, pending and disagreeing counts, and what ballots/ says of each accepted ballot
     (which rows are invalid and why; never a choice: results come only from the count)."""
-    _round(session, round_id)
+    get_round(session, round_id)
     layout, states = _state(session, round_id)
     accepted = []
     pending = disagreeing = 0

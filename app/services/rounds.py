@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from ballots.calendar import check_schedule, deadlines
-from ballots.errors import Conflict, InvalidInput, NotFound
+from ballots.errors import Conflict, InvalidInput
 from ballots.levels import PlaceKind, Rulebook
 
 from ..models import Plan, Round
@@ -15,7 +15,7 @@ from ..models.plan import RoundStatus
 from ..repositories import common
 from ..repositories import rounds as repo
 from ..repositories.common import archive as archive_entity
-from ..repositories.common import get_or_404
+from ..repositories.common import get_or_404, not_found
 from ..schemas.rounds import RoundIn, RoundPatch
 from . import eligibility, round_keys
 from .round_keys import KeyShare
@@ -40,7 +40,7 @@ def get_locked(session: Session, round_id: str) -> Round:
     """The round, locked until the transaction ends: changes to its members and status take turns."""
     round_ = repo.get_for_update(session, round_id)
     if round_ is None:
-        raise NotFound(f"no round with id '{round_id}'", details={"id": round_id, "kind": "round"})
+        raise not_found("round", round_id)
     return round_
 
 
