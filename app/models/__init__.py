@@ -4,6 +4,7 @@ from .base import Base
 from .document import Document
 from .organization import Cadre, Gender, Post, Unit
 from .plan import Candidate, CommitteeMember, Plan, RosterEntry, Round, RoundStatus
+from .results import RoundResult, SigningKey
 from .user import ApiToken, Role, User
 from .voting import Ballot, Credential, CredentialState, PaperEntry, PaperIssue, RoundKey, SealingMode
 
@@ -26,8 +27,10 @@ __all__ = [
     "RosterEntry",
     "Round",
     "RoundKey",
+    "RoundResult",
     "RoundStatus",
     "SealingMode",
+    "SigningKey",
     "Unit",
     "User",
 ]
