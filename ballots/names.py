@@ -52,3 +52,11 @@ def sort_key(full_name: str) -> str:
     ordered = words[-1:] + words[:-1]
     parts = [_letters(w) for w in ordered]
     return WORD.join(p[0] for p in parts) + END + WORD.join(p[1] for p in parts)
+
+
+def search_key(text: str) -> str:
+    """``text`` as people type it on a keyboard without Vietnamese input: no tones or letter marks,
+    Đ as D, lower case, single spaces ("Nguyễn  Văn Ánh" -> "nguyen van anh"), so a search for
+    "nguyen van a" finds "Nguyễn Văn A"."""
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return " ".join(stripped.replace("đ", "d").replace("Đ", "D").casefold().split())

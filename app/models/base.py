@@ -12,7 +12,7 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Mapped, mapped_column
 
-from ballots.names import sort_key
+from ballots.names import search_key, sort_key
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -105,6 +105,27 @@ def keep_sort_key(full_name: InstrumentedAttribute[str]) -> None:
             target.sort_key = sort_key(value)
 
     event.listen(full_name, "set", update)
+
+
+def search_key_column(source: str) -> Mapped[str]:
+    """``source`` typed without marks (ballots.names.search_key): what a search without diacritics
+    matches. Bulk INSERTs that give only ``source`` still get their key."""
+
+    def default(context: DefaultExecutionContext) -> str:
+        parameters: dict[str, Any] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+        return search_key(parameters[source])
+
+    return mapped_column(String(600), default=default, nullable=False)
+
+
+def keep_search_key(source: InstrumentedAttribute[str]) -> None:
+    """Recompute ``search_key`` whenever ``source`` is set, on creation and on every change."""
+
+    def update(target: Any, value: Any, _old: Any, _initiator: Any) -> None:
+        if isinstance(value, str):
+            target.search_key = search_key(value)
+
+    event.listen(source, "set", update)
 
 
 __all__: list[Any] = ["Base", "new_id", "str_enum", "utcnow"]

@@ -16,7 +16,9 @@ from .base import (
     archived_column,
     created_column,
     id_column,
+    keep_search_key,
     keep_sort_key,
+    search_key_column,
     sort_key_column,
     str_enum,
     updated_column,
@@ -46,6 +48,7 @@ class Unit(Base):
     id: Mapped[str] = id_column()
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     name_key: Mapped[str] = mapped_column(Text, nullable=False)
+    search_key: Mapped[str] = search_key_column("name")
     level: Mapped[UnitLevel] = mapped_column(str_enum(UnitLevel, "unit_level"), nullable=False)
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
     created_at: Mapped[datetime] = created_column()
@@ -75,6 +78,7 @@ class Cadre(Base):
     id: Mapped[str] = id_column()
     full_name: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
     sort_key: Mapped[str] = sort_key_column()
+    search_key: Mapped[str] = search_key_column("full_name")
     date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
     gender: Mapped[Gender | None] = mapped_column(str_enum(Gender, "cadre_gender"), nullable=True)
     retirement_notice_date: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -91,6 +95,8 @@ class Cadre(Base):
 
 
 keep_sort_key(Cadre.full_name)
+keep_search_key(Cadre.full_name)
+keep_search_key(Unit.name)
 
 
 class Post(Base):

@@ -8,6 +8,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ballots.levels import FillMethod
+from ballots.names import search_key
 
 from ..models import Cadre, Candidate, CommitteeMember, Post, Round
 from ..models.plan import RoundStatus
@@ -30,7 +31,7 @@ def search(
         .order_by(Cadre.sort_key, Cadre.id)
     )
     if q:
-        stmt = stmt.where(Cadre.full_name.ilike(contains(q), escape="\\"))
+        stmt = stmt.where(Cadre.search_key.like(contains(search_key(q)), escape="\\"))
     if unit_id is not None:
         stmt = stmt.where(exists().where(Post.cadre_id == Cadre.id, Post.unit_id == unit_id))
     if filled_by is not None:

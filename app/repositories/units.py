@@ -8,6 +8,7 @@ from sqlalchemy import case, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ballots.levels import UnitLevel
+from ballots.names import search_key
 from ballots.records import name_key
 
 from ..models import Cadre, Post, Round, Unit
@@ -33,7 +34,7 @@ def search(
     if parent_id is not None:
         stmt = stmt.where(Unit.parent_id == parent_id)
     if q:
-        stmt = stmt.where(Unit.name.ilike(contains(q), escape="\\"))
+        stmt = stmt.where(Unit.search_key.like(contains(search_key(q)), escape="\\"))
     if not include_archived:
         stmt = stmt.where(Unit.archived_at.is_(None))
     return page(session, stmt, limit, offset)

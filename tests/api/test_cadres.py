@@ -547,3 +547,18 @@ def test_an_observer_cannot_change_cadres(
     response = client.request(method, path, json=body, headers=observer)
     assert response.status_code == 403
     assert stored(session) == before
+
+
+def test_a_search_without_diacritics_finds_the_name_with_them(
+    client: TestClient, organizer: Headers, unit: str
+) -> None:
+    for name in ("Nguyễn Văn An", "Đặng Thị Đào", "Trần Văn Bình"):
+        make_cadre(client, organizer, name, [post_body(unit)])
+    for typed, expected in (("nguyen van a", ["Nguyễn Văn An"]), ("dang thi dao", ["Đặng Thị Đào"])):
+        found = client.get(CADRES, params={"q": typed}, headers=organizer).json()["items"]
+        assert [c["full_name"] for c in found] == expected
+    # Typing the marks still finds it, and so does a part of a word.
+    assert client.get(CADRES, params={"q": "Đào"}, headers=organizer).json()["total"] == 1
+    assert client.get(CADRES, params={"q": "binh"}, headers=organizer).json()["total"] == 1
+    units = client.get("/api/v1/units", params={"q": "so tai"}, headers=organizer).json()["items"]
+    assert [u["name"] for u in units] == ["Sở Tài chính"]

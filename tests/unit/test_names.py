@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from ballots.names import sort_key
+from ballots.names import search_key, sort_key
 
 
 def listed(*names: str) -> list[str]:
@@ -69,3 +69,17 @@ def test_stray_marks_are_ignored() -> None:
 def test_a_key_is_plain_ascii_apart_from_other_scripts_so_any_byte_wise_collation_sorts_it() -> None:
     assert sort_key("Nguyễn Thị Ưng Ơn").isascii()
     assert sort_key("") == " "
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Nguyễn  Văn Ánh", "nguyen van anh"),
+        ("ĐẶNG THỊ ĐÀO", "dang thi dao"),
+        ("Sở Tư pháp", "so tu phap"),
+        ("Nguye\u0302\u0303n", "nguyen"),  # typed decomposed (NFD) on some keyboards
+        ("  ", ""),
+    ],
+)
+def test_the_search_key_is_the_name_typed_without_marks(typed, stored):
+    assert search_key(typed) == stored
