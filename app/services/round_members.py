@@ -91,7 +91,11 @@ def add_candidate(
     cadre_repo.lock(session, data.cadre_id)
     cadre = get_or_404(session, Cadre, data.cadre_id, "cadre")
     if cadre.archived_at is not None:
-        raise Conflict(f"cadre '{cadre.full_name}' is archived", details={"cadre_id": cadre.id})
+        raise Conflict(
+            f"cadre '{cadre.full_name}' is archived",
+            message_vi=f"Cán bộ '{cadre.full_name}' đã được lưu trữ",
+            details={"cadre_id": cadre.id},
+        )
     if any(c.cadre_id == cadre.id for c in round_.candidates):
         raise Conflict(
             f"{cadre.full_name} is already a candidate of this round", details={"cadre_id": cadre.id}

@@ -29,7 +29,11 @@ def get_active(session: Session, unit_id: str) -> Unit:
     """A unit that new posts, rounds and seats may refer to."""
     unit = get(session, unit_id)
     if unit.archived_at is not None:
-        raise Conflict(f"unit '{unit.name}' is archived", details={"unit_id": unit.id})
+        raise Conflict(
+            f"unit '{unit.name}' is archived",
+            message_vi=f"Đơn vị '{unit.name}' đã được lưu trữ, không chọn được nữa",
+            details={"unit_id": unit.id},
+        )
     return unit
 
 
@@ -53,13 +57,16 @@ def _check_parent(session: Session, level: UnitLevel, parent_id: str | None, uni
     if level is UnitLevel.PROVINCE and parent.level is UnitLevel.DISTRICT:
         raise InvalidInput(
             "a province-level unit cannot sit under a district-level unit",
+            message_vi="Đơn vị cấp tỉnh không thể trực thuộc đơn vị cấp huyện",
             details={"parent_id": parent_id},
         )
     ancestor: Unit | None = parent
     while ancestor is not None:
         if ancestor.id == unit_id:
             raise InvalidInput(
-                "a unit cannot sit under itself or its own sub-units", details={"parent_id": parent_id}
+                "a unit cannot sit under itself or its own sub-units",
+                message_vi="Đơn vị không thể trực thuộc chính nó hoặc đơn vị cấp dưới của nó",
+                details={"parent_id": parent_id},
             )
         ancestor = ancestor.parent
 
@@ -67,7 +74,11 @@ def _check_parent(session: Session, level: UnitLevel, parent_id: str | None, uni
 def _check_unique(session: Session, name: str, parent_id: str | None, unit_id: str | None) -> None:
     twin = repo.by_name(session, name, parent_id)
     if twin is not None and twin.id != unit_id:
-        raise Conflict(f"a unit named '{twin.name}' already exists there", details={"existing_id": twin.id})
+        raise Conflict(
+            f"a unit named '{twin.name}' already exists there",
+            message_vi=f"Đã có đơn vị tên '{twin.name}' ở cấp này",
+            details={"existing_id": twin.id},
+        )
 
 
 def create(session: Session, data: UnitIn) -> Unit:

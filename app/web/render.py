@@ -29,6 +29,8 @@ ROLE_VI = {"admin": "Quản trị", "organizer": "Tổ chức", "committee": "Ki
 # (path, label, roles that see it): each role sees what the API lets it use.
 NAV: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("/plans", "Kế hoạch", frozenset(ROLE_VI)),
+    ("/cadres", "Cán bộ", frozenset({"admin", "organizer", "observer"})),
+    ("/units", "Đơn vị", frozenset({"admin", "organizer", "observer"})),
     ("/docs", "Tài liệu API", frozenset({"admin", "organizer"})),
 )
 YEAR = 365 * 24 * 3600
