@@ -17,6 +17,8 @@ from ..errors import error_body
 from ..settings import Settings
 
 SPREADSHEET_IMPORTS = "/api/v1/spreadsheets/import/"
+# The import page's upload (app/web/import_pages.py).
+IMPORT_PAGE = "/import"
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Limit:
 def limit_for(path: str, content_type: str, settings: Settings) -> Limit:
     """Uploads get their file limit plus room for the form's text fields; everything else the
     general body limit."""
-    if path.startswith(SPREADSHEET_IMPORTS):
+    if path.startswith(SPREADSHEET_IMPORTS) or path == IMPORT_PAGE:
         return Limit(
             settings.import_max_bytes + settings.body_max_bytes,
             f"a spreadsheet import (TINNHIEM_IMPORT_MAX_BYTES = {settings.import_max_bytes} bytes "

@@ -2,6 +2,7 @@
 
 from .base import Base
 from .document import Document
+from .import_draft import ImportDraft
 from .organization import Cadre, Gender, Post, Unit
 from .plan import Candidate, CommitteeMember, Plan, RosterEntry, Round, RoundStatus
 from .results import RoundResult, SigningKey
@@ -19,6 +20,7 @@ __all__ = [
     "CredentialState",
     "Document",
     "Gender",
+    "ImportDraft",
     "PaperEntry",
     "PaperIssue",
     "Plan",

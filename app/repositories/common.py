@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
@@ -94,3 +95,13 @@ def archive(session: Session, entity: A, now: datetime) -> A:
     entity.archived_at = entity.archived_at or now
     session.flush()
     return entity
+
+
+@contextmanager
+def trial(session: Session) -> Iterator[None]:
+    """Run writes to see whether they would succeed, then undo them (a savepoint rolled back)."""
+    nested = session.begin_nested()
+    try:
+        yield
+    finally:
+        nested.rollback()

@@ -31,6 +31,7 @@ NAV: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("/plans", "Kế hoạch", frozenset(ROLE_VI)),
     ("/cadres", "Cán bộ", frozenset({"admin", "organizer", "observer"})),
     ("/units", "Đơn vị", frozenset({"admin", "organizer", "observer"})),
+    ("/import", "Nhập từ Excel", frozenset({"admin", "organizer"})),
     ("/docs", "Tài liệu API", frozenset({"admin", "organizer"})),
 )
 YEAR = 365 * 24 * 3600
