@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from sqlalchemy import case, exists, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from ballots.levels import UnitLevel
 from ballots.names import search_key
@@ -28,7 +28,8 @@ def search(
     limit: int,
     offset: int,
 ) -> tuple[list[Unit], int]:
-    stmt = select(Unit).order_by(LEVEL_ORDER, Unit.name, Unit.id)
+    # The parent comes along: every list shows where a unit sits.
+    stmt = select(Unit).options(selectinload(Unit.parent)).order_by(LEVEL_ORDER, Unit.name, Unit.id)
     if level is not None:
         stmt = stmt.where(Unit.level == level)
     if parent_id is not None:

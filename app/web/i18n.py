@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from fastapi import Request
 
+from .i18n_data import DATA_EN
+
 LANGS = ("vi", "en")
 COOKIE = "tn_lang"
 
@@ -182,6 +184,8 @@ EN: dict[str, str] = {
     "Chưa có phiếu nào.": "No ballot yet.",
     "Mã tổng hợp của bảng tin:": "Digest of the board:",
 }
+
+EN.update(DATA_EN)
 
 
 def language(request: Request) -> str:

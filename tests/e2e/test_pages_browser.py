@@ -126,3 +126,44 @@ def test_an_organizer_logs_in_reads_the_dashboard_in_two_languages_and_logs_out(
     outside = [url for url in requested if urlsplit(url).hostname != "127.0.0.1"]
     assert outside == []
     context.close()
+
+
+def test_an_organizer_finds_a_cadre_without_diacritics_and_previews_an_import(
+    demo: Demo, browser: object, tmp_path: object
+) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1366, "height": 768})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(demo.base + "/login")
+    page.get_by_label("Tên đăng nhập").fill("tochuc")
+    page.get_by_label("Mật khẩu").fill(demo.password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{demo.base}/plans/{demo.plan_id}")
+
+    page.get_by_role("link", name="Cán bộ", exact=True).click()
+    page.get_by_label("Tìm theo họ tên (gõ có dấu hoặc không dấu)").fill("nguyen")
+    page.get_by_role("button", name="Tìm").click()
+    names = page.locator("table tbody td:first-child a").all_inner_texts()
+    assert names and all("Nguyễn" in n for n in names)
+    page.screenshot(path=str(ARTIFACTS / "cadres-search.png"), full_page=True)
+    assert serious_findings(page) == []
+    page.locator("table tbody td:first-child a").first.click()
+    assert page.get_by_role("heading", name="Nơi được lấy phiếu").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "cadre.png"), full_page=True)
+    assert serious_findings(page) == []
+
+    page.get_by_role("link", name="Đơn vị", exact=True).click()
+    page.screenshot(path=str(ARTIFACTS / "units.png"), full_page=True)
+    assert serious_findings(page) == []
+
+    page.get_by_role("link", name="Nhập từ Excel").click()
+    assert serious_findings(page) == []
+    sheet = tmp_path / "don-vi.csv"  # type: ignore[operator]
+    sheet.write_text("Tên đơn vị,Cấp,Đơn vị cấp trên\nSở Văn hóa Mới,Tỉnh,\nSở Lỗi,xã,\n", encoding="utf-8")
+    page.get_by_label("Đơn vị", exact=True).check()
+    page.get_by_label("Tệp Excel (.xlsx) hoặc CSV (UTF-8)").set_input_files(str(sheet))
+    page.get_by_role("button", name="Xem trước").click()
+    assert "chưa lưu gì" in page.get_by_role("alert").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "import-preview-errors.png"), full_page=True)
+    assert serious_findings(page) == []
+    context.close()

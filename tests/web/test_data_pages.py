@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from fastapi.testclient import TestClient
-from model_builders import make_cadre, make_unit, post
+from model_builders import make_cadre, make_candidate, make_plan, make_round, make_unit, post
 from page_helpers import log_in, make_user, post_form
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -131,3 +131,15 @@ def test_an_observer_cannot_post_the_forms(pages: TestClient, session: Session) 
     refused = post_form(pages, "/units", "/units", name="Sở Mới", level="province")
     assert refused.status_code == 403 and "quyền" in refused.text
     assert session.scalars(select(Unit).where(Unit.name == "Sở Mới")).first() is None
+
+
+def test_a_cadre_page_shows_where_the_cadre_is_voted_on_and_why_not_elsewhere(
+    pages: TestClient, session: Session
+) -> None:
+    unit = make_unit(session, "Sở Giao thông")
+    plan = make_plan(session)
+    kept = make_round(session, plan, unit, title="Hội nghị Sở Giao thông")
+    cadre = make_candidate(session, kept, "Hoàng Văn Nam")
+    log_in(pages, make_user(session, Role.OBSERVER))
+    html = pages.get(f"/cadres/{cadre.id}").text
+    assert "Hội nghị Sở Giao thông" in html and "<strong>Được lấy phiếu</strong>" in html
