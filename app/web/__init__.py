@@ -7,7 +7,17 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from . import auth_pages, cadre_pages, errors, import_pages, plan_pages, unit_pages, vote_pages
+from . import (
+    auth_pages,
+    cadre_pages,
+    errors,
+    import_pages,
+    plan_pages,
+    round_member_pages,
+    round_pages,
+    unit_pages,
+    vote_pages,
+)
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
@@ -20,5 +30,7 @@ def install(app: FastAPI) -> None:
     app.include_router(unit_pages.router)
     app.include_router(cadre_pages.router)
     app.include_router(import_pages.router)
+    app.include_router(round_pages.router)
+    app.include_router(round_member_pages.router)
     app.include_router(vote_pages.router)
     errors.install(app)

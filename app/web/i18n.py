@@ -11,6 +11,7 @@ from collections.abc import Callable
 from fastapi import Request
 
 from .i18n_data import DATA_EN
+from .i18n_rounds import ROUND_EN
 
 LANGS = ("vi", "en")
 COOKIE = "tn_lang"
@@ -186,6 +187,7 @@ EN: dict[str, str] = {
 }
 
 EN.update(DATA_EN)
+EN.update(ROUND_EN)
 
 
 def language(request: Request) -> str:
