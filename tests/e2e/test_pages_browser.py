@@ -152,6 +152,18 @@ def test_an_organizer_finds_a_cadre_without_diacritics_and_previews_an_import(
     page.screenshot(path=str(ARTIFACTS / "cadre.png"), full_page=True)
     assert serious_findings(page) == []
 
+    page.goto(f"{demo.base}/plans/{demo.plan_id}")
+    page.locator("#rounds").locator("xpath=following::table[1]").locator("tbody th a").first.click()
+    assert page.get_by_role("heading", name="Các hạn và tài liệu").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "round.png"), full_page=True)
+    assert serious_findings(page) == []
+    page.goto(f"{demo.base}/plans/{demo.plan_id}/rounds/new")
+    page.get_by_label("Ngày hội nghị").fill("2030-01-15")
+    page.get_by_role("button", name="Xem các hạn").click()
+    assert "26/12/2029" in page.get_by_role("status").inner_text()  # D−20
+    page.screenshot(path=str(ARTIFACTS / "round-new.png"), full_page=True)
+    assert serious_findings(page) == []
+
     page.get_by_role("link", name="Đơn vị", exact=True).click()
     page.screenshot(path=str(ARTIFACTS / "units.png"), full_page=True)
     assert serious_findings(page) == []
