@@ -66,7 +66,7 @@ def render_xlsx(ctx: ResultContext) -> bytes:
         for c, cell in zip(heads, sheet[sheet.max_row], strict=True):
             if c.kind == "percent":
                 cell.number_format = PERCENT_FORMAT
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    sheet.freeze_panes = f"A{header_row + 1}"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
