@@ -9,6 +9,7 @@ from . import (
     documents,
     nominations,
     plans,
+    result_files,
     round_members,
     rounds,
     spreadsheets,
@@ -28,4 +29,5 @@ API_ROUTERS: list[APIRouter] = [
     calendar.router,
     spreadsheets.router,
     voting.router,
+    result_files.router,
 ]
