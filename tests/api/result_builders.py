@@ -29,7 +29,7 @@ from app.models.voting import Ballot as SealedBallot
 from app.repositories.common import not_found
 from app.sealing.keystore import unwrap_private_key, wrap_private_key
 from app.services import auth
-from ballots.ballot import Ballot, Row, check_ballot, row_from_marks
+from ballots.ballot import Ballot, check_ballot, row_from_marks
 from ballots.levels import Level
 from ballots.recount import figures
 from ballots.sealing import decode_ballot, unseal_all
@@ -98,6 +98,7 @@ def count(
     session: Session,
     round_id: str,
     papers: Sequence[PaperBallot],
+    online: Sequence[dict[str, Choice]],
     slips: int,
     present: int | None,
     override_reason: str | None,
@@ -105,15 +106,17 @@ def count(
     """What the count does: open, read, tally over online and paper ballots, sign, store."""
     round_ = session.get(Round, round_id)
     key = session.get(RoundKey, round_id)
-    if round_ is None or key is None or key.wrapped_private_key is None:
+    if round_ is None or key is None:
         raise not_found("round", round_id)
     layout = list(key.layout)
     sealed = [b.sealed for b in session.query(SealedBallot).filter_by(round_id=round_id)]
-    opened = unseal_all(sealed, unwrap_private_key(key.wrapped_private_key, SECRET, round_id), round_id)
-    ballots: list[Ballot[Level]] = []
-    for data in opened:
-        choices = decode_ballot(layout, data)
-        ballots.append(Ballot({c: Row(frozenset({v}) if v else frozenset()) for c, v in choices.items()}))
+    read: list[dict[str, Any]] = list(online)  # a committee-sealed box: its shares are not at hand here
+    if key.wrapped_private_key is not None:
+        private = unwrap_private_key(key.wrapped_private_key, SECRET, round_id)
+        read = [decode_ballot(layout, data) for data in unseal_all(sealed, private, round_id)]
+    ballots: list[Ballot[Level]] = [
+        Ballot({c: row_from_marks([v] if v else [], Level) for c, v in choices.items()}) for choices in read
+    ]
     for stamped, marks in papers:
         rows = {layout[i]: row_from_marks(m, Level) for i, m in marks.items()}
         ballots.append(Ballot(rows, issued=stamped))
@@ -205,9 +208,11 @@ def counted_round(
     codes = issue(client, headers, round_id, slips)
     open_round(client, headers, round_id)
     layout = [r["cadre_id"] for r in client.get(f"/api/v1/rounds/{round_id}/ballot").json()["rows"]]
-    for code, choices in zip(codes, ballots, strict=False):
-        marked = {c: (choices[i] if i < len(choices) else None) for i, c in enumerate(layout)}
+    online = [
+        {c: (choices[i] if i < len(choices) else None) for i, c in enumerate(layout)} for choices in ballots
+    ]
+    for code, marked in zip(codes, online, strict=False):
         body = {"code": code, "choices": marked}
         assert client.post(f"/api/v1/rounds/{round_id}/ballots", json=body).status_code in (200, 201)
     add_paper(session, round_id, layout, papers)
-    return count(session, round_id, papers, slips, present, override_reason)
+    return count(session, round_id, papers, online, slips, present, override_reason)
