@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
 
 from openpyxl import load_workbook
 from result_builders import counted_round
 from voting_builders import voting_round
+
+from app.documents.result_context import results_digest
 
 # Ballot order is Vietnamese name order: Nguyễn Văn Hùng, then Trần Thị Lan.
 BALLOTS = [("high", "low"), ("high", "low"), ("medium", "low"), ("low", None), ("high", "medium")]
@@ -86,3 +89,29 @@ def test_a_round_not_counted_answers_409_and_an_unknown_round_404(client, organi
 def test_results_files_need_a_token(client, session, organizer):
     counted = counted_round(client, session, organizer, BALLOTS[:1])
     assert client.get(f"{counted.path}/results.csv").status_code == 401
+
+
+def test_the_minutes_pdf_shows_the_stored_figures_the_committee_and_the_override(
+    client, session, organizer, tmp_path
+):
+    counted = counted_round(
+        client,
+        session,
+        organizer,
+        BALLOTS,
+        papers=PAPER,
+        committee=[("Phạm Thị Mơ", "Trưởng ban")],
+        present=5,
+        summoned=9,
+        override_reason="Ban Thường vụ đồng ý kiểm phiếu",
+    )
+    answer = client.get(f"{counted.path}/minutes.pdf", headers=organizer)
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/pdf"
+    assert answer.headers["content-disposition"].startswith('attachment; filename="bien-ban-kiem-phieu-')
+    (tmp_path / "m.pdf").write_bytes(answer.content)
+    text = subprocess.run(["pdftotext", str(tmp_path / "m.pdf"), "-"], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    assert "1. Phạm Thị Mơ — Trưởng ban" in flat
+    assert "Lý do vẫn kiểm phiếu khi không đủ số lượng: Ban Thường vụ đồng ý kiểm phiếu" in flat
+    assert "Nguyễn Văn Hùng Phó Giám đốc Sở (Nguyễn Văn Hùng) 4 57.14% 1 14.29% 1 14.29% 6 1" in flat
+    assert f"Mã băm kết quả (SHA-256): {results_digest(counted.document)}" in flat
