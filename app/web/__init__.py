@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from . import auth_pages, errors, plan_pages, vote_pages
+from . import auth_pages, errors, plan_pages, result_pages, vote_pages
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
@@ -17,5 +17,6 @@ def install(app: FastAPI) -> None:
     app.mount("/assets", StaticFiles(directory=STATIC), name="assets")
     app.include_router(auth_pages.router)
     app.include_router(plan_pages.router)
+    app.include_router(result_pages.router)
     app.include_router(vote_pages.router)
     errors.install(app)

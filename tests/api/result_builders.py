@@ -37,7 +37,6 @@ from ballots.signing import key_id, sign, signing_key_from_seed
 from ballots.tally import quorum_met, tally
 
 Headers = dict[str, str]
-SECRET = ("test-secret-" + "x" * 32).encode()  # tests/conftest.py's TEST_SECRET, as the app reads it
 SIGNING_SEED = bytes(range(100, 132))
 SIGNING_PUBLIC = signing_key_from_seed(SIGNING_SEED)[1]
 NAMES = ["Nguyễn Văn Hùng", "Trần Thị Lan", "Lê Văn Tám", "Phạm Thị Mơ"]
@@ -57,11 +56,11 @@ class CountedRound:
         return f"/api/v1/rounds/{self.id}"
 
 
-def signing_key(session: Session) -> str:
+def signing_key(session: Session, secret: bytes) -> str:
     """The test service's signing key, stored once per test (wrapped like a round key)."""
     kid = key_id(SIGNING_PUBLIC)
     if session.get(SigningKeyRow, kid) is None:
-        wrapped = wrap_private_key(SIGNING_SEED, SECRET, f"signing:{kid}")
+        wrapped = wrap_private_key(SIGNING_SEED, secret, f"signing:{kid}")
         session.add(SigningKeyRow(key_id=kid, public_key=SIGNING_PUBLIC, wrapped_private_key=wrapped))
         session.flush()
     return kid
@@ -102,6 +101,7 @@ def count(
     slips: int,
     present: int | None,
     override_reason: str | None,
+    secret: bytes,
 ) -> CountedRound:
     """What the count does: open, read, tally over online and paper ballots, sign, store."""
     round_ = session.get(Round, round_id)
@@ -112,7 +112,7 @@ def count(
     sealed = [b.sealed for b in session.query(SealedBallot).filter_by(round_id=round_id)]
     read: list[dict[str, Any]] = list(online)  # a committee-sealed box: its shares are not at hand here
     if key.wrapped_private_key is not None:
-        private = unwrap_private_key(key.wrapped_private_key, SECRET, round_id)
+        private = unwrap_private_key(key.wrapped_private_key, secret, round_id)
         read = [decode_ballot(layout, data) for data in unseal_all(sealed, private, round_id)]
     ballots: list[Ballot[Level]] = [
         Ballot({c: row_from_marks([v] if v else [], Level) for c, v in choices.items()}) for choices in read
@@ -156,7 +156,7 @@ def count(
             round_id=round_id,
             document=document,
             inputs_digest=inputs.hexdigest(),
-            key_id=signing_key(session),
+            key_id=signing_key(session, secret),
             signature=signature["value"],
             override_reason=override_reason,
         )
@@ -215,4 +215,5 @@ def counted_round(
         body = {"code": code, "choices": marked}
         assert client.post(f"/api/v1/rounds/{round_id}/ballots", json=body).status_code in (200, 201)
     add_paper(session, round_id, layout, papers)
-    return count(session, round_id, papers, online, slips, present, override_reason)
+    secret = client.app.state.settings.secret_bytes()  # type: ignore[attr-defined]
+    return count(session, round_id, papers, online, slips, present, override_reason, secret)
