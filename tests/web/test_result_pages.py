@@ -34,7 +34,7 @@ def test_the_results_page_draws_a_bar_per_cadre_with_bands_and_the_review_note(p
     assert "style=" not in html and "<script" not in html
     assert "default-src 'none'" in answer.headers["content-security-policy"]
     assert "Có mặt 6/7 người được triệu tập: đạt ít nhất 2/3." in html
-    assert html.count('<svg class="bar"') == 3
+    assert html.count('<svg class="stack"') == 3
     hung = html.split('id="cadre-1"')[1].split("</article>")[0]
     assert "Nguyễn Văn Hùng" in hung
     label = "Nguyễn Văn Hùng — Tín nhiệm cao: 1 (16.67%), Tín nhiệm: 1 (16.67%), Tín nhiệm thấp: 4 (66.67%)"
