@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from . import (
+    across_results,
     auth,
     cadres,
     calendar,
@@ -30,4 +31,5 @@ API_ROUTERS: list[APIRouter] = [
     spreadsheets.router,
     voting.router,
     result_files.router,
+    across_results.router,
 ]

@@ -39,6 +39,8 @@ BALLOTS += [("high", "medium", "medium"), ("medium", None, "high")]
 class Counted:
     base: str
     round_id: str
+    cadre_id: str
+    plan_id: str
     username: str
 
 
@@ -65,9 +67,10 @@ def counted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Counted]:
                 title="Hội nghị lấy phiếu tín nhiệm Sở Tài chính",
                 venue="Hội trường tầng 3",
             )
+            plan_id = client.get(f"/api/v1/rounds/{made.id}", headers=headers).json()["plan_id"]
         username = user.username
     with serve(database) as base:
-        yield Counted(base, made.id, username)
+        yield Counted(base, made.id, made.cadre_ids[0], plan_id, username)
 
 
 @pytest.mark.parametrize(("width", "height"), [(360, 740), (1366, 768)])
@@ -95,6 +98,12 @@ def test_the_results_page_reads_well_and_passes_axe(counted: Counted, width: int
         page.screenshot(path=str(ARTIFACTS / f"{width}x{height}-results.png"))
         page.screenshot(path=str(ARTIFACTS / f"{width}x{height}-results-full.png"), full_page=True)
         assert serious_findings(page) == []
+        for path in (f"/cadres/{counted.cadre_id}/results", f"/plans/{counted.plan_id}/results"):
+            page.goto(counted.base + path)
+            name = path.strip("/").replace("/", "-")
+            page.screenshot(path=str(ARTIFACTS / f"{width}x{height}-{name[:40]}.png"), full_page=True)
+            assert serious_findings(page) == [], path
+        page.goto(f"{counted.base}/rounds/{counted.round_id}/results")
         with page.expect_download() as download:
             page.get_by_role("link", name="Biên bản kiểm phiếu (PDF)").click()
         assert download.value.suggested_filename.startswith("bien-ban-kiem-phieu-")

@@ -71,3 +71,18 @@ def test_a_round_not_counted_has_no_results_page_and_a_stranger_is_sent_to_log_i
     refused = pages.get(f"/rounds/{vote.id}/results")
     assert refused.status_code == 409 and "chưa kiểm phiếu" in refused.text
     assert pages.get(f"/rounds/{vote.id}/minutes.pdf").status_code == 409
+
+
+def test_a_cadres_places_and_a_plans_summary_have_pages(pages, session, organizer):
+    first = counted_round(pages, session, organizer, BALLOTS, names=NAMES)
+    plan = pages.get(f"/api/v1/rounds/{first.id}", headers=organizer).json()["plan_id"]
+    log_in(pages, make_user(session, Role.OBSERVER))
+    cadre = pages.get(f"/cadres/{first.cadre_ids[0]}/results")
+    assert cadre.status_code == 200
+    assert "không cộng gộp hay tính bình quân" in cadre.text
+    assert f'href="/rounds/{first.id}/results"' in cadre.text and "Đúng 2/3: cần xem xét lại" in cadre.text
+    summary = pages.get(f"/plans/{plan}/results")
+    assert summary.status_code == 200 and "Đã kiểm phiếu 1/1 hội nghị" in summary.text
+    assert f'<a href="/cadres/{first.cadre_ids[0]}/results">Nguyễn Văn Hùng</a>' in summary.text
+    for file in ("results.pdf", "results.xlsx"):
+        assert pages.get(f"/plans/{plan}/{file}").status_code == 200
