@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Response
 
-from ..deps import Reader, ReadSessionDep, SecretDep, SessionDep, Writer
+from ..deps import Reader, ReadSessionDep, SecretDep, Writer
 from ..schemas.common import ERROR_RESPONSES
 from ..services import results, round_record
 
@@ -82,6 +82,6 @@ def record(round_id: str, _: Writer, session: ReadSessionDep) -> dict[str, Any]:
     description="Only for `server` sealing: a committee-sealed round's key was never stored.",
 )
 def auditor_key(
-    round_id: str, user: Writer, session: SessionDep, secret: SecretDep
+    round_id: str, user: Writer, session: ReadSessionDep, secret: SecretDep
 ) -> dict[str, str]:  # results visibility
     return round_record.auditor_key(session, round_id, secret, user.username)
