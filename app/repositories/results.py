@@ -37,3 +37,14 @@ def of_plan(session: Session, plan_id: str) -> dict[str, RoundResult]:
     """The stored results of a plan's rounds, by round id."""
     stmt = select(RoundResult).join(Round, Round.id == RoundResult.round_id).where(Round.plan_id == plan_id)
     return {r.round_id: r for r in session.scalars(stmt)}
+
+
+def plan_rounds(session: Session, plan_id: str) -> list[Round]:
+    """A plan's live rounds by vote date, their units loaded in the same read (no query per round)."""
+    stmt = (
+        select(Round)
+        .where(Round.plan_id == plan_id, Round.archived_at.is_(None))
+        .options(selectinload(Round.unit))
+        .order_by(Round.vote_date, Round.id)
+    )
+    return list(session.scalars(stmt))

@@ -90,9 +90,7 @@ def plan_results(session: Session, plan_id: str, today: date) -> PlanResults:
     stored = repo.of_plan(session, plan_id)
     lines: list[RoundLine] = []
     bands: dict[str, list[BandEntry]] = {band: [] for band in BANDS}
-    for round_ in plan.rounds:
-        if round_.archived_at is not None:
-            continue
+    for round_ in repo.plan_rounds(session, plan_id):
         heading = (round_.id, round_.title, round_.unit.name, round_.vote_date, round_.status.value)
         result = stored.get(round_.id)
         if result is None:
