@@ -25,8 +25,6 @@ PERCENT_FORMAT = "0.00%"
 def _cell_value(column: Column, value: str | int) -> object:
     if column.kind == "percent":
         return float(Decimal(str(value)) / 100)
-    if isinstance(value, str) and value.startswith("="):
-        return "'" + value  # a name is never a formula
     return value
 
 
@@ -67,6 +65,10 @@ def render_xlsx(ctx: ResultContext) -> bytes:
             if c.kind == "percent":
                 cell.number_format = PERCENT_FORMAT
     sheet.freeze_panes = f"A{header_row + 1}"
+    for line in sheet.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # a name or title is text, never a formula Excel would run
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
