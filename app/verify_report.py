@@ -62,7 +62,9 @@ def check(record_path: Path, key_path: Path | None, signing_key: str | None) -> 
     trusted = _base64(signing_key, "signing key") if signing_key is not None else None
     findings = verify_record(record, signing_key=trusted)
     if key_path is not None and all(f.check != "format" for f in findings):
-        findings.append(recount_record(record, read_key(key_path, record["round"].get("id"))))
+        round_ = record.get("round")
+        round_id = round_.get("id") if isinstance(round_, dict) else None
+        findings.append(recount_record(record, read_key(key_path, round_id)))
     return findings
 
 

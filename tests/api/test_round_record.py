@@ -121,6 +121,9 @@ def test_a_key_file_of_another_round_or_an_unreadable_record_stops_with_exit_2(
     key = client.get(f"{counted.path}/key", headers=organizer).json() | {"round_id": "other"}
     result = verify(tmp_path, record, key=key)
     assert result.exit_code == 2 and "thuộc hội nghị khác" in result.output
+    record["round"] = "not an object"
+    result = verify(tmp_path, record, key=key | {"round_id": counted.id})
+    assert result.exit_code == 2 and "thuộc hội nghị khác" in result.output
     (tmp_path / "broken.json").write_text("{")
     assert CliRunner().invoke(cli.cli, ["verify", str(tmp_path / "broken.json")]).exit_code == 2
 
