@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -207,6 +208,31 @@ def user_password(
     if typed is None:
         typer.echo("new password (shown once):")
         typer.echo(password)
+
+
+@cli.command()
+def verify(
+    record: Annotated[Path, typer.Argument(help="The round's record (GET /api/v1/rounds/{id}/record).")],
+    key: Annotated[
+        Path | None,
+        typer.Option(help="The auditor's key file (GET /api/v1/rounds/{id}/key): open and recount."),
+    ] = None,
+    signing_key: Annotated[
+        str | None,
+        typer.Option(help="The service's Ed25519 public key (base64) to trust instead of the record's."),
+    ] = None,
+) -> None:
+    """Check a round's record offline; exit 0 only when every check passes."""
+    from .verify_report import check, report
+
+    try:
+        findings = check(record, key, signing_key)
+    except BallotsError as exc:
+        typer.secho(f"error: {exc.message_vi or exc.message} / {exc.message}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=2) from exc
+    for line in report(findings):
+        typer.echo(line)
+    raise typer.Exit(code=0 if all(f.ok for f in findings) else 1)
 
 
 @cli.command()

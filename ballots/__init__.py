@@ -4,7 +4,8 @@ own (random bytes are parameters; the one exception, HPKE's ephemeral key, is ex
 Modules: ``levels`` (vocabulary), ``errors`` (the exception tree), ``eligibility`` (§2: verdicts,
 over ``nominations``, its inputs and per-post exclusions, and ``places``, the two-place choice),
 ``calendar`` (§1, §3), ``ballot`` (§5), ``tally`` (§6, §7), ``codes`` (voting-code slips and their
-keyed digests) and ``sealing`` (the sealed ballot box, receipts and the board's digest).
+keyed digests), ``sealing`` (the sealed ballot box, receipts and the board's digest), ``signing``
+(signed results), ``record`` (checking a round's record offline) and ``recount`` (with the key).
 """
 
 from .errors import (

@@ -3,12 +3,14 @@
 from fastapi import APIRouter
 
 from . import (
+    across_results,
     auth,
     cadres,
     calendar,
     documents,
     nominations,
     plans,
+    result_files,
     round_members,
     rounds,
     spreadsheets,
@@ -28,4 +30,6 @@ API_ROUTERS: list[APIRouter] = [
     calendar.router,
     spreadsheets.router,
     voting.router,
+    result_files.router,
+    across_results.router,
 ]

@@ -252,3 +252,14 @@ def turnout(session: Session, round_id: str, slips: int, online: int) -> tuple[i
     on_paper = repo.slips_spent_on_paper(session, round_id)
     # Until the paper figure is recorded, each slip exchanged stands for the paper ballot it was traded for.
     return slips - on_paper + max(repo.issued(session, round_id), on_paper), online + accepted
+
+
+def accepted_entries(session: Session, round_id: str) -> list[dict[str, Any]]:
+    """The accepted paper ballots as the round's record lists them, by number: the stamp and each
+    row's marks and struck name, exactly as both operators typed them (the count reads the same)."""
+    _, states = _state(session, round_id)
+    return [
+        {"number": number, "stamped": state.issued, "rows": _stored(state)}
+        for number, state in sorted(states.items())
+        if isinstance(state, Ballot)
+    ]

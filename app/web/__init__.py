@@ -13,6 +13,7 @@ from . import (
     errors,
     import_pages,
     plan_pages,
+    result_pages,
     round_member_pages,
     round_pages,
     unit_pages,
@@ -32,5 +33,6 @@ def install(app: FastAPI) -> None:
     app.include_router(import_pages.router)
     app.include_router(round_pages.router)
     app.include_router(round_member_pages.router)
+    app.include_router(result_pages.router)
     app.include_router(vote_pages.router)
     errors.install(app)

@@ -184,6 +184,37 @@ EN: dict[str, str] = {
     "Các biên nhận ({n})": "Receipts ({n})",
     "Chưa có phiếu nào.": "No ballot yet.",
     "Mã tổng hợp của bảng tin:": "Digest of the board:",
+    # Results
+    "Kết quả": "Results",
+    "Kết quả kiểm phiếu": "Count results",
+    "Số liệu chung": "Figures",
+    "Đủ số lượng": "Quorum met",
+    "Không đủ số lượng": "Quorum not met",
+    "Có mặt {present}/{summoned} người được triệu tập: đạt ít nhất 2/3.": (
+        "{present} of {summoned} summoned present: at least 2/3."
+    ),
+    "Có mặt {present}/{summoned} người được triệu tập: chưa đạt 2/3.": (
+        "{present} of {summoned} summoned present: fewer than 2/3."
+    ),
+    "Lý do vẫn kiểm phiếu khi không đủ số lượng": "Why it was counted without a quorum",
+    "Phiếu phát ra: {issued}; phiếu thu về: {returned}.": "Ballots issued: {issued}; returned: {returned}.",
+    "Tỷ lệ phần trăm tính trên số phiếu thu về.": "Percentages are of the ballots returned.",
+    "Tải về": "Download",
+    "Biên bản kiểm phiếu (PDF)": "Count minutes (PDF)",
+    "Bảng kết quả (Excel)": "Results (Excel)",
+    "Bảng kết quả (CSV)": "Results (CSV)",
+    "Kết quả từng người": "Result of each cadre",
+    "Chú giải": "Legend",
+    "Tín nhiệm cao": "High confidence",
+    "Tín nhiệm thấp": "Low confidence",
+    "Không hợp lệ": "Invalid",
+    "Hợp lệ": "Valid",
+    "Không thuộc diện xem xét": "No band",
+    "Mã băm kết quả": "Results digest",
+    "Tổng hợp kết quả": "Results summary",
+    "Đã kiểm phiếu {done}/{total} hội nghị": "{done} of {total} rounds counted",
+    "Theo nơi lấy phiếu": "By place",
+    "Phiếu thu về": "Ballots returned",
 }
 
 EN.update(DATA_EN)

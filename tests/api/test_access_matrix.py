@@ -25,6 +25,8 @@ PUBLIC = {
 }
 ADMIN_ONLY = re.compile(r"^/api/v1/users")
 OWN_ACCOUNT = re.compile(r"^/api/v1/auth/tokens")  # anyone signed in lists and revokes their own tokens
+# The round's record (every sealed ballot) and the auditor's key file: organizers only, though GETs.
+ORGANIZER_READS = re.compile(r"^/api/v1/rounds/\{round_id\}/(record|key)$")
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
 
 
@@ -49,7 +51,7 @@ def allowed(role: Role | None, method: str, path: str) -> bool:
         return True
     if ADMIN_ONLY.match(path):
         return False
-    if method == "GET":
+    if method == "GET" and not ORGANIZER_READS.match(path):
         return True
     return role is Role.ORGANIZER
 

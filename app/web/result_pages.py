@@ -1,0 +1,80 @@
+"""A counted round's results page, and its files for a signed-in browser (the API's need a token).
+
+Each route is marked ``# results visibility``: publication gating is unified with the API's when
+the publishing branch lands; for now any signed-in user may read a counted round's results.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
+
+from ..deps import ClockDep, ReadSessionDep
+from ..services import across_results, result_pages, results
+from .plan_pages import STATUS_VI
+from .render import page
+from .session import PageUser
+
+router = APIRouter(include_in_schema=False)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file(made: tuple[bytes, str], media_type: str) -> Response:
+    content, name = made
+    return Response(
+        content,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
+    )
+
+
+@router.get("/rounds/{round_id}/results")
+def results_page(round_id: str, request: Request, user: PageUser, read: ReadSessionDep) -> HTMLResponse:
+    # results visibility
+    view = result_pages.results_page(read, round_id)
+    return page(request, "results.html", {"view": view}, user=user)
+
+
+@router.get("/rounds/{round_id}/results.csv")
+def results_csv(round_id: str, _: PageUser, read: ReadSessionDep) -> Response:  # results visibility
+    return _file(results.results_csv(read, round_id), "text/csv; charset=utf-8")
+
+
+@router.get("/rounds/{round_id}/results.xlsx")
+def results_xlsx(round_id: str, _: PageUser, read: ReadSessionDep) -> Response:  # results visibility
+    return _file(results.results_xlsx(read, round_id), XLSX)
+
+
+@router.get("/rounds/{round_id}/minutes.pdf")
+def minutes_pdf(round_id: str, _: PageUser, read: ReadSessionDep) -> Response:  # results visibility
+    return _file(results.minutes_pdf(read, round_id), "application/pdf")
+
+
+@router.get("/cadres/{cadre_id}/results")
+def cadre_results_page(
+    cadre_id: str, request: Request, user: PageUser, read: ReadSessionDep
+) -> HTMLResponse:  # results visibility
+    view = across_results.cadre_results(read, cadre_id)
+    return page(request, "cadre_results.html", {"view": view}, user=user)
+
+
+@router.get("/plans/{plan_id}/results")
+def plan_results_page(
+    plan_id: str, request: Request, user: PageUser, read: ReadSessionDep, clock: ClockDep
+) -> HTMLResponse:  # results visibility
+    view = across_results.plan_results(read, plan_id, clock.today())
+    return page(request, "plan_results.html", {"view": view, "status_vi": STATUS_VI}, user=user)
+
+
+@router.get("/plans/{plan_id}/results.xlsx")
+def plan_results_xlsx(
+    plan_id: str, _: PageUser, read: ReadSessionDep, clock: ClockDep
+) -> Response:  # results visibility
+    return _file(across_results.plan_results_xlsx(read, plan_id, clock.today()), XLSX)
+
+
+@router.get("/plans/{plan_id}/results.pdf")
+def plan_results_pdf(
+    plan_id: str, _: PageUser, read: ReadSessionDep, clock: ClockDep
+) -> Response:  # results visibility
+    return _file(across_results.plan_results_pdf(read, plan_id, clock.today()), "application/pdf")
