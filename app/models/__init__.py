@@ -1,6 +1,7 @@
 """SQLAlchemy models; importing this package registers every table on ``Base.metadata``."""
 
 from .base import Base
+from .counting import KeyShareEntry, RoundClosing
 from .document import Document
 from .organization import Cadre, Gender, Post, Unit
 from .plan import Candidate, CommitteeMember, Plan, RosterEntry, Round, RoundStatus
@@ -19,6 +20,7 @@ __all__ = [
     "CredentialState",
     "Document",
     "Gender",
+    "KeyShareEntry",
     "PaperEntry",
     "PaperIssue",
     "Plan",
@@ -26,6 +28,7 @@ __all__ = [
     "Role",
     "RosterEntry",
     "Round",
+    "RoundClosing",
     "RoundKey",
     "RoundResult",
     "RoundStatus",
