@@ -103,8 +103,9 @@ def levels_of(round_: Round) -> type[Level] | type[FollowUpLevel]:
 
 
 def _ballot(entry: PaperEntry) -> Ballot[Any]:
-    rows = {
-        c: Row(frozenset(_level(m) for m in r["marks"]), bool(r["struck"])) for c, r in entry.rows.items()
+    rows: dict[str, Row[Any]] = {
+        c: Row(frozenset[Any](_level(m) for m in r["marks"]), bool(r["struck"]))
+        for c, r in entry.rows.items()
     }
     return Ballot(rows=rows, issued=entry.stamped)
 
