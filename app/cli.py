@@ -112,7 +112,8 @@ def user_add(
 def token_create(
     user: Annotated[str, typer.Option(help="Whose token.")],
     scope: Annotated[
-        list[str] | None, typer.Option(help="read, write or admin; repeat for several (default: the role's).")
+        list[str] | None,
+        typer.Option(help="read, write, admin or results; repeat for several (default: the role's)."),
     ] = None,
     days: Annotated[
         int, typer.Option(min=1, help="Days until it expires (at most TINNHIEM_TOKEN_MAX_DAYS, 90).")

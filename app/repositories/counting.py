@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from ..models import Credential, CredentialState, KeyShareEntry, RoundClosing, RoundResult, SigningKey
+from ballots.levels import Rulebook
+
+from ..models import (
+    Credential,
+    CredentialState,
+    KeyShareEntry,
+    Round,
+    RoundClosing,
+    RoundResult,
+    SigningKey,
+)
 
 
 def closing(session: Session, round_id: str) -> RoundClosing | None:
@@ -75,3 +85,33 @@ def unused_among(session: Session, round_id: str, digests: list[str]) -> set[str
         Credential.code_digest.in_(digests),
     )
     return set(session.scalars(stmt))
+
+
+def published(
+    session: Session,
+    *,
+    plan_id: str | None,
+    unit_id: str | None,
+    rulebook: Rulebook | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> list[tuple[RoundResult, Round]]:
+    """Published results with their rounds (plan loaded), newest vote first."""
+    stmt = (
+        select(RoundResult, Round)
+        .join(Round, Round.id == RoundResult.round_id)
+        .where(RoundResult.published_at.is_not(None), Round.archived_at.is_(None))
+        .options(selectinload(Round.plan))
+        .order_by(Round.vote_date.desc(), Round.id)
+    )
+    if plan_id is not None:
+        stmt = stmt.where(Round.plan_id == plan_id)
+    if unit_id is not None:
+        stmt = stmt.where(Round.unit_id == unit_id)
+    if rulebook is not None:
+        stmt = stmt.where(Round.rulebook == rulebook)
+    if date_from is not None:
+        stmt = stmt.where(Round.vote_date >= date_from)
+    if date_to is not None:
+        stmt = stmt.where(Round.vote_date <= date_to)
+    return [(r, rd) for r, rd in session.execute(stmt).tuples()]

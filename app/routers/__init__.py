@@ -6,9 +6,11 @@ from . import (
     auth,
     cadres,
     calendar,
+    counting,
     documents,
     nominations,
     plans,
+    results,
     round_members,
     rounds,
     spreadsheets,
@@ -28,4 +30,6 @@ API_ROUTERS: list[APIRouter] = [
     calendar.router,
     spreadsheets.router,
     voting.router,
+    counting.router,
+    results.router,
 ]
