@@ -33,6 +33,8 @@ token_cli = typer.Typer(help="API tokens.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(user_cli, name="user")
 cli.add_typer(token_cli, name="token")
+keys_cli = typer.Typer(help="The Ed25519 keys that sign results.", no_args_is_help=True)
+cli.add_typer(keys_cli, name="keys")
 
 
 def _fail(exc: BallotsError) -> typer.Exit:
@@ -208,6 +210,20 @@ def user_password(
     if typed is None:
         typer.echo("new password (shown once):")
         typer.echo(password)
+
+
+@keys_cli.command("rotate")
+def keys_rotate() -> None:
+    """Retire the current signing key and make a new one; results signed before still verify with
+    the retired key, which stays listed at GET /api/v1/keys."""
+    from .services import signing_keys
+
+    settings = get_settings()
+    with transaction(_sessions()) as session:
+        retired, made = signing_keys.rotate(session, settings.secret_bytes(), Clock().now())
+        new_id = made.key_id
+    typer.echo(f"retired {retired}" if retired else "no key to retire")
+    typer.echo(f"new signing key {new_id}")
 
 
 @cli.command()
