@@ -114,4 +114,4 @@ def published(
         stmt = stmt.where(Round.vote_date >= date_from)
     if date_to is not None:
         stmt = stmt.where(Round.vote_date <= date_to)
-    return [(r, rd) for r, rd in session.execute(stmt).tuples()]
+    return [(r, rd) for r, rd in session.execute(stmt)]
