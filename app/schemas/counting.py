@@ -67,7 +67,12 @@ class ClosingOut(BaseModel):
 
 
 class SharesIn(Strict):
-    words: str = Field(min_length=1, max_length=1000, description="One member's share: its 20 or 33 words.")
+    words: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="One member's share: its 33 words, as written down when the round opened.",
+        examples=["academic acid acrobat romp chubby ... (33 words)"],
+    )
 
 
 class ShareProgressOut(BaseModel):
@@ -80,6 +85,7 @@ class CountIn(Strict):
         default=None,
         max_length=2000,
         description="Needed when the quorum was not met (at least 10 characters); it goes into the minutes.",
+        examples=["Thường trực Tỉnh ủy đồng ý cho kiểm phiếu dù thiếu 1 đại biểu"],
     )
 
 

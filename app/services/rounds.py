@@ -222,13 +222,6 @@ def change_status(
             message_vi=f"Hội nghị '{round_.title}' đã lưu trữ; không đổi trạng thái được nữa",
             details={"status": "archived"},
         )
-    if status in BY_ITS_OWN_ROUTE:
-        path, what, what_vi = BY_ITS_OWN_ROUTE[status]
-        raise InvalidInput(
-            f"a round becomes {status.value} only by {what}: POST /api/v1/rounds/{{id}}/{path}",
-            message_vi=f"Hội nghị chỉ chuyển sang trạng thái {status.value} qua {what_vi}",
-            details={"field": "status", "use": f"/api/v1/rounds/{round_id}/{path}"},
-        )
     allowed = NEXT[round_.status]
     if status not in allowed:
         names = ", ".join(s.value for s in allowed) or "none (the round is published)"
@@ -237,6 +230,13 @@ def change_status(
             message_vi=f"Hội nghị ở trạng thái {round_.status.value} không chuyển sang {status.value} được; "
             f"trạng thái tiếp theo: {names}",
             details={"status": round_.status.value, "allowed": [s.value for s in allowed]},
+        )
+    if status in BY_ITS_OWN_ROUTE:
+        path, what, what_vi = BY_ITS_OWN_ROUTE[status]
+        raise InvalidInput(
+            f"a round becomes {status.value} only by {what}: POST /api/v1/rounds/{{id}}/{path}",
+            message_vi=f"Hội nghị chỉ chuyển sang trạng thái {status.value} qua {what_vi}",
+            details={"field": "status", "use": f"/api/v1/rounds/{round_id}/{path}"},
         )
     if status is RoundStatus.SCHEDULED:
         # Time has passed since the draft was saved: the 20-day rule is checked again now.

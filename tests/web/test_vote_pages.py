@@ -206,7 +206,7 @@ def test_a_round_not_open_yet_and_a_closed_round_get_clear_pages(
     rows = pages.get(f"/api/v1/rounds/{scheduled}/ballot").json()["rows"]
     vote = VotingRound(scheduled, codes, [r["cadre_id"] for r in rows], {})
     ballot = enter(pages, vote, vote.codes[0])
-    closing = pages.post(f"{vote.path}/status", json={"status": "closed"}, headers=organizer)
+    closing = pages.post(f"{vote.path}/close", json={"present": 1}, headers=organizer)
     assert closing.status_code == 200, closing.text
     closed = pages.get(page_of(vote))
     assert closed.status_code == 409 and "Hội nghị đã kết thúc bỏ phiếu" in closed.text
