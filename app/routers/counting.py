@@ -27,6 +27,7 @@ from ..schemas.counting import (
 )
 from ..services import closing, counting, key_shares, publication, signing_keys
 
+OVERRIDE_EXAMPLE = "Thường trực Tỉnh ủy đồng ý cho kiểm phiếu dù thiếu 1 đại biểu"
 router = APIRouter(tags=["counting"], responses=ERROR_RESPONSES)
 SIGNED: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/json": {"example": RESULT_EXAMPLE}}, "description": "Signed results"}
@@ -94,7 +95,7 @@ def count_round(  # round committee
     secret: SecretDep,
     clock: ClockDep,
     request: Request,
-    body: CountIn | None = Body(default=None),
+    body: CountIn | None = Body(default=None, examples=[{"override_reason": OVERRIDE_EXAMPLE}]),
 ) -> Response:
     reason = body.override_reason if body else None
     result = counting.count(session, round_id, reason, secret, clock.now())
