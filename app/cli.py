@@ -258,6 +258,14 @@ def demo() -> None:
     )
     if loaded.open_round is not None:
         _print_open_round(loaded.open_round)
+    if loaded.counted_round_id:
+        base = "http://127.0.0.1:8000/api/v1"
+        typer.echo("\nĐã kiểm phiếu và công bố / counted and published this morning:")
+        typer.echo(
+            f'  curl -H "Authorization: Bearer <token>" {base}/rounds/{loaded.counted_round_id}/results'
+        )
+        typer.echo(f'  curl -H "Authorization: Bearer <token>" {base}/results')
+        typer.echo(f"  khóa công khai / public keys: {base}/keys")
     typer.echo("API token của / for tochuc:")
     typer.echo(loaded.token)
 
