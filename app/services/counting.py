@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ballots.ballot import Ballot, Row, check_ballot
 from ballots.errors import Conflict, InvalidInput
-from ballots.levels import RoundKind
+from ballots.levels import FollowUpLevel, Level, RoundKind
 from ballots.sealing import decode_ballot, unseal_all
 from ballots.signing import canonical_json
 from ballots.tally import tally, tally_follow_up
@@ -31,6 +31,11 @@ from . import key_shares, paper, results_document, signing_keys
 from .rounds import get_locked
 
 MIN_REASON = 10
+# An online ballot's row is one mark or none: the few possible rows are made once and shared.
+ROWS: dict[Level | FollowUpLevel | None, Row[Any]] = {
+    None: Row(),
+    **{level: Row(frozenset[Any]({level})) for level in (*Level, *FollowUpLevel)},
+}
 COUNTED = (RoundStatus.COUNTED, RoundStatus.PUBLISHED)
 
 
@@ -117,12 +122,10 @@ def _online(session: Session, round_: Round, layout: list[str], secret: bytes) -
         return []
     levels: Any = paper.levels_of(round_)
     opened = unseal_all(sealed, _private_key(session, round_, key, secret), round_.id)
-    ballots = []
-    for plaintext in opened:
-        choices = decode_ballot(layout, plaintext, levels)
-        rows = {c: Row(frozenset[Any]() if v is None else frozenset[Any]({v})) for c, v in choices.items()}
-        ballots.append(Ballot(rows=rows))
-    return ballots
+    return [
+        Ballot(rows={c: ROWS[v] for c, v in decode_ballot(layout, plaintext, levels).items()})
+        for plaintext in opened
+    ]
 
 
 def _again(session: Session, round_id: str, stored: RoundResult) -> RoundResult:
