@@ -7,6 +7,7 @@ import base64
 import json
 from typing import Any
 
+from api_builders import make_cadre, make_plan, make_round, make_unit, post_body, propose
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from fastapi.testclient import TestClient
 from voting_builders import VotingRound, cast, issue, open_round, prepared_round
@@ -90,3 +91,26 @@ def refused(answer: Any, status: int) -> dict[str, Any]:
     error: dict[str, Any] = answer.json()["error"]
     assert error["message"] and error["message_vi"]
     return error
+
+
+DEPUTIES = ["Nguyễn Văn Hùng", "Trần Thị Lan"]
+
+
+def follow_up_round(client: TestClient, headers: Headers, *, summoned: int, slips: int) -> VotingRound:
+    unit = make_unit(client, headers, "HĐND tỉnh")
+    fields = {"rulebook": "nq96", "kind": "follow_up", "title": "Kỳ họp HĐND tỉnh: bỏ phiếu tín nhiệm"}
+    round_ = make_round(client, headers, make_plan(client, headers), unit, **fields)
+    assert round_["kind"] == "follow_up"
+    for name in DEPUTIES:
+        post = post_body(unit, title=f"Phó Chủ tịch HĐND ({name})", filled_by="council_elected")
+        cadre = make_cadre(client, headers, name, [post])
+        assert propose(client, headers, round_["id"], cadre["id"]).status_code == 201
+    add_voters(client, headers, round_["id"], summoned)
+    scheduled = client.post(
+        f"/api/v1/rounds/{round_['id']}/status", json={"status": "scheduled"}, headers=headers
+    )
+    assert scheduled.status_code == 200, scheduled.text
+    codes = issue(client, headers, round_["id"], slips)
+    opened = open_round(client, headers, round_["id"])
+    rows = client.get(f"/api/v1/rounds/{round_['id']}/ballot").json()["rows"]
+    return VotingRound(round_["id"], codes, [r["cadre_id"] for r in rows], opened)

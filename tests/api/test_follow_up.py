@@ -4,33 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from api_builders import created, make_cadre, make_plan, make_round, make_unit, post_body, propose
-from counting_builders import add_voters, close, count, refused, verify_from_outside
+from api_builders import created, make_plan, make_unit
+from counting_builders import close, count, follow_up_round, refused, verify_from_outside
 from fastapi.testclient import TestClient
-from voting_builders import VotingRound, cast, issue, open_round
+from voting_builders import cast
+
+from app.models import Role
 
 Headers = dict[str, str]
-DEPUTIES = ["Nguyễn Văn Hùng", "Trần Thị Lan"]
-
-
-def follow_up_round(client: TestClient, headers: Headers, *, summoned: int, slips: int) -> VotingRound:
-    unit = make_unit(client, headers, "HĐND tỉnh")
-    fields = {"rulebook": "nq96", "kind": "follow_up", "title": "Kỳ họp HĐND tỉnh: bỏ phiếu tín nhiệm"}
-    round_ = make_round(client, headers, make_plan(client, headers), unit, **fields)
-    assert round_["kind"] == "follow_up"
-    for name in DEPUTIES:
-        post = post_body(unit, title=f"Phó Chủ tịch HĐND ({name})", filled_by="council_elected")
-        cadre = make_cadre(client, headers, name, [post])
-        assert propose(client, headers, round_["id"], cadre["id"]).status_code == 201
-    add_voters(client, headers, round_["id"], summoned)
-    scheduled = client.post(
-        f"/api/v1/rounds/{round_['id']}/status", json={"status": "scheduled"}, headers=headers
-    )
-    assert scheduled.status_code == 200, scheduled.text
-    codes = issue(client, headers, round_["id"], slips)
-    opened = open_round(client, headers, round_["id"])
-    rows = client.get(f"/api/v1/rounds/{round_['id']}/ballot").json()["rows"]
-    return VotingRound(round_["id"], codes, [r["cadre_id"] for r in rows], opened)
 
 
 def test_a_follow_up_vote_end_to_end(client: TestClient, organizer: Headers) -> None:
@@ -75,3 +56,24 @@ def test_a_follow_up_vote_is_held_only_under_nq96(client: TestClient, organizer:
         == "kind"
     )
     assert created(client.post("/api/v1/rounds", json=body | {"kind": "confidence"}, headers=organizer))
+
+
+def test_a_follow_up_paper_ballot_is_entered_and_counted_with_its_two_boxes(
+    client: TestClient, organizer: Headers, headers_for: Any
+) -> None:
+    vote = follow_up_round(client, organizer, summoned=3, slips=1)
+    first, second = vote.cadre_ids
+    paper = {first: {"marks": ["no_trust"], "struck": False}, second: {"marks": ["trust"], "struck": False}}
+    path = f"{vote.path}/paper-ballots"
+    wrong = {"pass": 1, "number": 1, "stamped": True, "rows": {first: {"marks": ["high"], "struck": False}}}
+    assert close(client, organizer, vote.id, present=3, paper_issued=1).status_code == 200
+    refused(client.post(path, json=wrong, headers=organizer), 422)
+    for pass_, who in ((1, organizer), (2, headers_for(Role.ORGANIZER))):
+        body = {"pass": pass_, "number": 1, "stamped": True, "rows": paper}
+        assert client.post(path, json=body, headers=who).status_code == 200
+    document = count(client, organizer, vote.id).json()
+    assert document["ballots_returned"] == 1
+    assert (
+        document["candidates"][0]["no_trust"]["count"] == 1
+        and document["candidates"][1]["trust"]["count"] == 1
+    )
