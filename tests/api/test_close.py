@@ -91,6 +91,13 @@ def test_the_bare_status_change_points_to_close_count_and_publish(
     client: TestClient, organizer: Headers
 ) -> None:
     vote = voting_round(client, organizer, slips=1)
-    for status, path in (("closed", "close"), ("counted", "count"), ("published", "publish")):
+
+    def bare(status: str, path: str) -> None:
         answer = client.post(f"{vote.path}/status", json={"status": status}, headers=organizer)
         assert refused(answer, 422)["details"]["use"].endswith(f"/{path}")
+
+    bare("closed", "close")
+    assert close(client, organizer, vote.id, present=2).status_code == 200
+    bare("counted", "count")
+    assert client.post(f"{vote.path}/count", headers=organizer).status_code == 200
+    bare("published", "publish")
