@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ballots.calendar import VIETNAM_TZ
 from ballots.errors import Conflict, InvalidInput
 from ballots.levels import Band, Rulebook
 
@@ -64,7 +65,8 @@ class Listed:
         """The last day to make the results known to the plan's audience (published + N days)."""
         if self.result.published_at is None:
             return None
-        return self.result.published_at.date() + timedelta(days=self.plan.publication_days)
+        published = self.result.published_at.astimezone(VIETNAM_TZ).date()  # the day as people there say it
+        return published + timedelta(days=self.plan.publication_days)
 
 
 def _has_band(document: dict[str, Any], band: Band) -> bool:
