@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from counting_builders import close, count, refused, verify_from_outside, voted
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
@@ -90,3 +92,25 @@ def test_a_round_sealed_by_the_server_takes_no_share(client: TestClient, organiz
     assert (
         refused(client.get(f"{vote.path}/shares", headers=organizer), 409)["details"]["sealing"] == "server"
     )
+
+
+def test_no_share_word_reaches_any_log(
+    client: TestClient,
+    organizer: Headers,
+    headers_for: Callable[[Role], Headers],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    vote = voted(client, organizer, [("high", "low")], **COMMITTEE)
+    words = [s["words"] for s in vote.opened["key_shares"]]
+    assert close(client, organizer, vote.id, present=2).status_code == 200
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="sqlalchemy")
+    share(client, organizer, vote.id, words[0])
+    share(client, organizer, vote.id, words[1])  # refused: the same account
+    share(client, headers_for(Role.ORGANIZER), vote.id, words[1][:-3] + "xyz")  # refused: mistyped
+    share(client, headers_for(Role.ORGANIZER), vote.id, words[2])
+    assert count(client, organizer, vote.id).status_code == 200
+    logged = caplog.text
+    assert logged  # the statements were logged
+    for typed in words:
+        assert " ".join(typed.split()[:3]) not in logged
