@@ -34,6 +34,8 @@ token_cli = typer.Typer(help="API tokens.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(user_cli, name="user")
 cli.add_typer(token_cli, name="token")
+keys_cli = typer.Typer(help="The Ed25519 keys that sign results.", no_args_is_help=True)
+cli.add_typer(keys_cli, name="keys")
 
 
 def _fail(exc: BallotsError) -> typer.Exit:
@@ -113,7 +115,8 @@ def user_add(
 def token_create(
     user: Annotated[str, typer.Option(help="Whose token.")],
     scope: Annotated[
-        list[str] | None, typer.Option(help="read, write or admin; repeat for several (default: the role's).")
+        list[str] | None,
+        typer.Option(help="read, write, admin or results; repeat for several (default: the role's)."),
     ] = None,
     days: Annotated[
         int, typer.Option(min=1, help="Days until it expires (at most TINNHIEM_TOKEN_MAX_DAYS, 90).")
@@ -210,6 +213,20 @@ def user_password(
         typer.echo(password)
 
 
+@keys_cli.command("rotate")
+def keys_rotate() -> None:
+    """Retire the current signing key and make a new one; results signed before still verify with
+    the retired key, which stays listed at GET /api/v1/keys."""
+    from .services import signing_keys
+
+    settings = get_settings()
+    with transaction(_sessions()) as session:
+        retired, made = signing_keys.rotate(session, settings.secret_bytes(), Clock().now())
+        new_id = made.key_id
+    typer.echo(f"retired {retired}" if retired else "no key to retire")
+    typer.echo(f"new signing key {new_id}")
+
+
 @cli.command()
 def verify(
     record: Annotated[Path, typer.Argument(help="The round's record (GET /api/v1/rounds/{id}/record).")],
@@ -267,6 +284,14 @@ def demo() -> None:
     )
     if loaded.open_round is not None:
         _print_open_round(loaded.open_round)
+    if loaded.counted_round_id:
+        base = "http://127.0.0.1:8000/api/v1"
+        typer.echo("\nĐã kiểm phiếu và công bố / counted and published this morning:")
+        typer.echo(
+            f'  curl -H "Authorization: Bearer <token>" {base}/rounds/{loaded.counted_round_id}/results'
+        )
+        typer.echo(f'  curl -H "Authorization: Bearer <token>" {base}/results')
+        typer.echo(f"  khóa công khai / public keys: {base}/keys")
     typer.echo("API token của / for tochuc:")
     typer.echo(loaded.token)
 

@@ -171,10 +171,21 @@ def require(scope: Scope) -> Callable[[Principal], Principal]:
     return check
 
 
+def results_reader(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
+    """``read`` (sees counted results) or ``results`` (sees published results only)."""
+    if not principal.scopes & {Scope.READ, Scope.RESULTS}:
+        raise PermissionDenied(
+            "this needs the 'read' or the 'results' right",
+            details={"needed": Scope.RESULTS.value, "role": principal.role.value},
+        )
+    return principal
+
+
 CurrentUser = Annotated[Principal, Depends(current_principal)]
 Reader = Annotated[Principal, Depends(require(Scope.READ))]
 Writer = Annotated[Principal, Depends(require(Scope.WRITE))]
 Admin = Annotated[Principal, Depends(require(Scope.ADMIN))]
+ResultsReader = Annotated[Principal, Depends(results_reader)]
 CodeAttemptDep = Annotated[CodeAttempt, Depends(code_attempt)]
 SecretDep = Annotated[bytes, Depends(service_secret)]
 LoginAttemptDep = Annotated[LoginAttempt, Depends(login_attempt, scope="function")]

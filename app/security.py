@@ -29,14 +29,18 @@ class Scope(StrEnum):
     READ = "read"  # read plans, units, cadres, rounds, results
     WRITE = "write"  # create and change them
     ADMIN = "admin"  # manage users and tokens
+    RESULTS = "results"  # read published results only (other systems pulling them)
 
 
 ROLE_SCOPES: dict[Role, frozenset[Scope]] = {
     Role.ADMIN: frozenset(Scope),
-    Role.ORGANIZER: frozenset({Scope.READ, Scope.WRITE}),
-    Role.COMMITTEE: frozenset({Scope.READ}),
-    Role.OBSERVER: frozenset({Scope.READ}),
+    Role.ORGANIZER: frozenset({Scope.READ, Scope.WRITE, Scope.RESULTS}),
+    Role.COMMITTEE: frozenset({Scope.READ, Scope.RESULTS}),
+    Role.OBSERVER: frozenset({Scope.READ, Scope.RESULTS}),
 }
+# A token made without naming scopes gets its role's, except ``results``: that one is asked for by
+# name, for a system that must see published results and nothing else (``read`` sees them anyway).
+DEFAULT_EXCLUDED = frozenset({Scope.RESULTS})
 
 
 def use_fast_password_hashing(fast: bool) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .errors import InvalidInput
 from .levels import FollowUpLevel, Level
@@ -65,13 +65,26 @@ def check_row(row: Row[L] | None) -> RowOutcome[L]:
     return RowOutcome(level, None)
 
 
+# A row has few possible values (a subset of the levels, struck or not), and a count checks millions
+# of rows: each distinct row is checked once and its (immutable) outcome shared.
+_OUTCOMES: dict[Row[Any] | None, RowOutcome[Any]] = {}
+
+
+def _checked(row: Row[L] | None) -> RowOutcome[L]:
+    found = _OUTCOMES.get(row)
+    if found is None:
+        found = _OUTCOMES[row] = check_row(row)
+    return found
+
+
 def check_ballot(ballot: Ballot[L], listed: Sequence[str]) -> CheckedBallot[L]:
     """One outcome per listed cadre; rows for anyone not listed are ignored."""
     if len(set(listed)) != len(listed):
         raise InvalidInput("the list of cadres on a ballot has duplicates")
     if not ballot.issued:
         return CheckedBallot({c: RowOutcome(None, RowDefect.BALLOT_NOT_ISSUED) for c in listed})
-    return CheckedBallot({c: check_row(ballot.rows.get(c)) for c in listed})
+    rows = ballot.rows
+    return CheckedBallot({c: _checked(rows.get(c)) for c in listed})
 
 
 def row_from_marks(marks: Collection[str], levels: type[L], *, name_struck: bool = False) -> Row[L]:

@@ -52,6 +52,13 @@ class FollowUpLevel(StrEnum):
         return "Tín nhiệm" if self is FollowUpLevel.TRUST else "Không tín nhiệm"
 
 
+class RoundKind(StrEnum):
+    """What a round votes on: the regular confidence vote, or the ``nq96`` follow-up vote."""
+
+    CONFIDENCE = "confidence"  # three levels: high, medium, low confidence
+    FOLLOW_UP = "follow_up"  # two levels: trust, no trust (Nghị quyết 96/2023/QH15, Article 13)
+
+
 class Band(StrEnum):
     """What a result means (regulation.md §7)."""
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hpke
@@ -27,7 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from .codes import encode_base32, grouped
 from .errors import InvalidInput, SealBroken
-from .levels import Level
+from .levels import FollowUpLevel, Level
 
 SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
 INFO_PREFIX = b"tinnhiem ballot v1|"
@@ -35,6 +36,13 @@ KEY_BYTES = 32
 BLANK = "-"  # a row left blank: counted as invalid for that cadre (regulation.md §5)
 MARKS = {Level.HIGH: "H", Level.MEDIUM: "M", Level.LOW: "L"}
 LEVELS = {mark: level for level, mark in MARKS.items()}
+# The nq96 follow-up ballot has its own marks, so a ballot of one kind never decodes as the other.
+FOLLOW_UP_MARKS = {FollowUpLevel.TRUST: "T", FollowUpLevel.NO_TRUST: "N"}
+FOLLOW_UP_LEVELS = {mark: level for level, mark in FOLLOW_UP_MARKS.items()}
+AnyLevel = Level | FollowUpLevel
+ALL_MARKS: dict[AnyLevel, str] = {
+    level: mark for table in (MARKS, FOLLOW_UP_MARKS) for level, mark in table.items()
+}
 RECEIPT_HEX = 64
 SHORT_RECEIPT_BYTES = 10  # 80 bits: 16 characters, enough to find one's own among millions
 
@@ -62,8 +70,13 @@ def _check_layout(cadre_ids: Sequence[str]) -> None:
         )
 
 
-def encode_ballot(cadre_ids: Sequence[str], choices: Mapping[str, Level | None]) -> bytes:
-    """One character per row in the layout's order (H, M, L, or ``-`` for a blank row)."""
+def encode_ballot(
+    cadre_ids: Sequence[str],
+    choices: Mapping[str, AnyLevel | None],
+    levels: type[Level] | type[FollowUpLevel] = Level,
+) -> bytes:
+    """One character per row in the layout's order (H, M, L, or T, N on a follow-up ballot; ``-`` for
+    a blank row)."""
     _check_layout(cadre_ids)
     unknown = sorted(set(choices) - set(cadre_ids))
     if unknown:
@@ -79,34 +92,43 @@ def encode_ballot(cadre_ids: Sequence[str], choices: Mapping[str, Level | None])
             message_vi="Phiếu thiếu dòng của một số cán bộ; tải lại phiếu và bầu lại",
             details={"field": "choices", "missing": missing},
         )
-    return "".join(_mark(c, choices[c]) for c in cadre_ids).encode("ascii")
+    return "".join(_mark(c, choices[c], levels) for c in cadre_ids).encode("ascii")
 
 
-def _mark(cadre_id: str, choice: Level | None) -> str:
+def _mark(cadre_id: str, choice: AnyLevel | None, levels: type[Level] | type[FollowUpLevel]) -> str:
     if choice is None:
         return BLANK
     try:
-        return MARKS[Level(choice)]
+        return ALL_MARKS[levels(choice)]
     except ValueError as exc:  # the shell may hand in the API's strings as they came
-        allowed = ", ".join(level.value for level in Level)
+        allowed = ", ".join(level.value for level in levels)
         raise InvalidInput(
             f"unknown choice {choice!r} for {cadre_id}; use one of: {allowed}, or null",
-            message_vi="Lựa chọn không hợp lệ; chọn một trong ba mức tín nhiệm hoặc để trống",
+            message_vi="Lựa chọn không hợp lệ; chọn một trong các mức trên phiếu hoặc để trống",
             details={"field": "choices", "cadre_id": cadre_id},
         ) from exc
 
 
-def decode_ballot(cadre_ids: Sequence[str], data: bytes) -> dict[str, Level | None]:
+@overload
+def decode_ballot(cadre_ids: Sequence[str], data: bytes) -> dict[str, Level | None]: ...
+@overload
+def decode_ballot(
+    cadre_ids: Sequence[str], data: bytes, levels: type[FollowUpLevel]
+) -> dict[str, FollowUpLevel | None]: ...
+def decode_ballot(
+    cadre_ids: Sequence[str], data: bytes, levels: type[Level] | type[FollowUpLevel] = Level
+) -> dict[str, Level | None] | dict[str, FollowUpLevel | None]:
     """The choices back from an unsealed ballot; a ballot of another layout is refused, not guessed at."""
     _check_layout(cadre_ids)
     text = data.decode("ascii", errors="replace")
-    if len(text) != len(cadre_ids) or set(text) - {BLANK, *LEVELS}:
+    by_mark: Mapping[str, AnyLevel] = LEVELS if levels is Level else FOLLOW_UP_LEVELS
+    if len(text) != len(cadre_ids) or set(text) - {BLANK, *by_mark}:
         raise InvalidInput(
             f"the ballot does not fit this round's layout of {len(cadre_ids)} rows",
             message_vi="Phiếu không khớp với danh sách cán bộ của đợt này",
             details={"rows": len(cadre_ids), "length": len(data)},
         )
-    return {c: None if mark == BLANK else LEVELS[mark] for c, mark in zip(cadre_ids, text, strict=True)}
+    return {c: None if mark == BLANK else by_mark[mark] for c, mark in zip(cadre_ids, text, strict=True)}  # type: ignore[return-value]
 
 
 def _info(round_id: str) -> bytes:

@@ -247,6 +247,31 @@ OPEN_ROUND: RoundSpec = (
     ],
 )
 # fmt: on
+# The round held this morning: voted, closed, counted and published, so results show at once.
+# fmt: off
+COUNTED_ROUND: RoundSpec = (
+    "r_btc", "Hội nghị lấy phiếu tín nhiệm lãnh đạo Ban Tổ chức Tỉnh ủy",
+    "btc", -1, Rulebook.QD96, PlaceKind.WORKPLACE, "draft",
+    ["ppbtc", "ppbtc2"],
+    [
+        ("Quan Thị Thanh", "Trưởng ban", None),
+        ("Triệu Văn Minh", "Thành viên", None),
+        ("Lò Thị Hằng", "Thành viên", None),
+    ],
+)
+# fmt: on
+# Its ballots, rows in ballot order: 17 cast of 20 slips; one slip not handed out, 18 present.
+COUNTED_BALLOTS = (
+    [["high", "low"]] * 3
+    + [["high", "medium"]] * 4
+    + [["high", "low"]] * 3
+    + [["medium", "low"]] * 3
+    + [["medium", "high"]] * 2
+    + [["low", "high"]]
+    + [["", "medium"]]
+)
+COUNTED_PRESENT = 18
+COUNTED_UNUSED = 1
 # Choices of the ballots already cast in the open round, one list per ballot, one entry per row in the
 # ballot's order ("" leaves the row blank: counted as invalid for that cadre).
 CAST_BALLOTS = [
@@ -261,7 +286,16 @@ OPEN_PLAN_NUMBER = "96-KH/TU-DEMO-B"  # only near the year's end, when the plan'
 
 OVERRIDE_ROUND = "r_nv"  # the round held under 20 days ahead, with a written reason
 OVERRIDE_REASON = "Ban Thường vụ Tỉnh ủy thống nhất tổ chức sớm để hoàn thành trước kỳ họp HĐND tỉnh"
-ROSTER_SIZES = {"r_tc": 32, "r_kh": 28, "r_nv": 25, "r_hdnd": 40, "r_ds": 18, "r_btv": 38, "r_tp": 30}
+ROSTER_SIZES = {
+    "r_tc": 32,
+    "r_kh": 28,
+    "r_nv": 25,
+    "r_hdnd": 40,
+    "r_ds": 18,
+    "r_btv": 38,
+    "r_tp": 30,
+    "r_btc": 20,
+}
 
 FAMILY = [
     "Nguyễn",

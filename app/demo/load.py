@@ -19,6 +19,7 @@ from ..repositories import plans as plans_repo
 from ..services import auth, eligibility, slips, voting
 from ..services import rounds as round_service
 from . import data
+from .counted import count_and_publish
 
 OFFSETS = (8, 12, 17, 25, 35, 45)
 
@@ -31,6 +32,7 @@ class Loaded:
     passwords: dict[str, str] = field(default_factory=dict)
     token: str = ""
     open_round: OpenRound | None = None
+    counted_round_id: str = ""  # voted this morning, counted and published
 
 
 @dataclass
@@ -112,6 +114,8 @@ def load(session: Session, today: date, secret: bytes) -> Loaded:
         )
     open_round = _round(session, data.OPEN_ROUND, open_plan, today, None, units, cadres)
     rounds[data.OPEN_ROUND[0]] = open_round
+    counted_round = _round(session, data.COUNTED_ROUND, open_plan, today, None, units, cadres)
+    rounds[data.COUNTED_ROUND[0]] = counted_round
     common.flush(session)
     for cadre in cadres.values():
         common.refresh(session, cadre)
@@ -120,6 +124,7 @@ def load(session: Session, today: date, secret: bytes) -> Loaded:
     _documents(session, rounds, cadres, today)
     loaded = Loaded(already=False, plan_id=plan.id)
     loaded.open_round = _open_and_vote(session, open_round, today, secret)
+    loaded.counted_round_id = count_and_publish(session, counted_round, today, now, secret)
     for username, role, full_name in (
         ("quantri", Role.ADMIN, "Quản trị hệ thống"),
         ("tochuc", Role.ORGANIZER, "Ban Tổ chức Tỉnh ủy"),

@@ -1,6 +1,7 @@
 """SQLAlchemy models; importing this package registers every table on ``Base.metadata``."""
 
 from .base import Base
+from .counting import KeyShareEntry, RoundClosing
 from .document import Document
 from .import_draft import ImportDraft
 from .organization import Cadre, Gender, Post, Unit
@@ -21,6 +22,7 @@ __all__ = [
     "Document",
     "Gender",
     "ImportDraft",
+    "KeyShareEntry",
     "PaperEntry",
     "PaperIssue",
     "Plan",
@@ -28,6 +30,7 @@ __all__ = [
     "Role",
     "RosterEntry",
     "Round",
+    "RoundClosing",
     "RoundKey",
     "RoundResult",
     "RoundStatus",

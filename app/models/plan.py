@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from ballots.levels import PlaceKind, Rulebook
+from ballots.levels import PlaceKind, RoundKind, Rulebook
 from ballots.records import name_key
 
 from .base import (
@@ -94,6 +94,9 @@ class Round(Base):
     vote_date: Mapped[date] = mapped_column(Date, nullable=False, index=True)
     rulebook: Mapped[Rulebook] = mapped_column(str_enum(Rulebook, "round_rulebook"), nullable=False)
     place_kind: Mapped[PlaceKind] = mapped_column(str_enum(PlaceKind, "round_place_kind"), nullable=False)
+    kind: Mapped[RoundKind] = mapped_column(
+        str_enum(RoundKind, "round_kind"), default=RoundKind.CONFIDENCE, nullable=False
+    )
     status: Mapped[RoundStatus] = mapped_column(
         str_enum(RoundStatus, "round_status"), default=RoundStatus.DRAFT, nullable=False
     )

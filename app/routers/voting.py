@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Response
 
-from ballots.levels import Level
+from ballots.levels import FollowUpLevel, Level
 
 from ..deps import CodeAttemptDep, Reader, SecretDep, SessionDep, SettingsDep, Writer
 from ..schemas.common import ERROR_RESPONSES
@@ -45,7 +45,8 @@ REFUSED: dict[int | str, dict[str, Any]] = {
     200: {"model": ReceiptOut, "description": "This very ballot was cast before: its receipt again"},
     403: ERROR_RESPONSES[403] | {"description": "The code is unknown or already used"},
 }
-ORDER = [Level.HIGH, Level.MEDIUM, Level.LOW]
+ORDER: list[Level | FollowUpLevel] = [Level.HIGH, Level.MEDIUM, Level.LOW]
+FOLLOW_UP: list[Level | FollowUpLevel] = [FollowUpLevel.TRUST, FollowUpLevel.NO_TRUST]
 
 
 @router.post(
@@ -101,7 +102,10 @@ def ballot(round_id: str, session: SessionDep) -> BallotOut:
         title=paper.title,
         vote_date=paper.vote_date,
         rows=[BallotRowOut(cadre_id=r.cadre_id, name=r.name, posts=r.posts) for r in paper.rows],
-        levels=[LevelOut(value=level, label_vi=level.label_vi) for level in ORDER],
+        levels=[
+            LevelOut(value=level, label_vi=level.label_vi)
+            for level in (FOLLOW_UP if paper.follow_up else ORDER)
+        ],
     )
 
 

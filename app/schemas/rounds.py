@@ -7,7 +7,7 @@ from typing import Any, ClassVar, Self
 
 from pydantic import Field, model_validator
 
-from ballots.levels import PlaceKind, Rulebook
+from ballots.levels import PlaceKind, RoundKind, Rulebook
 
 from ..models.plan import RoundStatus as RoundStatus  # the API's vocabulary, for routers too
 from ..models.voting import SealingMode
@@ -60,6 +60,11 @@ class RoundIn(Strict):
     override_reason: str | None = OVERRIDE
     sealing: SealingMode = _sealing(SealingMode.SERVER)
     threshold: Int | None = THRESHOLD
+    kind: RoundKind = Field(
+        default=RoundKind.CONFIDENCE,
+        description="'confidence' (high / medium / low), or 'follow_up': the nq96 two-level vote "
+        "(trust / no trust) of a People's Council; follow_up needs rulebook nq96.",
+    )
 
 
 class RoundPatch(Patch):
@@ -95,6 +100,7 @@ class RoundOut(Orm):
     venue: str
     vote_date: date
     rulebook: Rulebook
+    kind: RoundKind = RoundKind.CONFIDENCE
     place_kind: PlaceKind
     status: RoundStatus
     override_reason: str | None = Field(description="The written reason for a short notice.")

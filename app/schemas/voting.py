@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from ballots.levels import Level
+from ballots.levels import FollowUpLevel, Level
 
 from .common import Flag, Int, Strict
 from .rounds import RoundOut
@@ -42,7 +42,7 @@ class BallotRowOut(BaseModel):
 
 
 class LevelOut(BaseModel):
-    value: Level = Field(examples=["high"])
+    value: Level | FollowUpLevel = Field(examples=["high"])
     label_vi: str = Field(examples=["Tín nhiệm cao"])
 
 
@@ -51,15 +51,18 @@ class BallotOut(BaseModel):
     title: str = Field(examples=["Hội nghị lấy phiếu tín nhiệm Sở Tài chính"])
     vote_date: date
     rows: list[BallotRowOut] = Field(description="One per cadre, in the order of the ballot.")
-    levels: list[LevelOut] = Field(description="The three choices of each row, in the order printed.")
+    levels: list[LevelOut] = Field(
+        description="The choices of each row, in the order printed: high, medium, low; or, on an nq96 "
+        "follow-up ballot, trust and no_trust."
+    )
 
 
 class CastIn(Strict):
     code: str = Field(min_length=1, max_length=64, examples=[CODE_EXAMPLE])
-    choices: dict[str, Level | None] = Field(
+    choices: dict[str, Level | FollowUpLevel | None] = Field(
         max_length=500,
-        description="Every row of the ballot by cadre id: 'high', 'medium', 'low', or null for a "
-        "blank row (counted as invalid for that cadre).",
+        description="Every row of the ballot by cadre id: 'high', 'medium', 'low' (a follow-up "
+        "ballot: 'trust', 'no_trust'), or null for a blank row (counted as invalid for that cadre).",
         examples=[{CADRE_EXAMPLE: "high", "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d": None}],
     )
 

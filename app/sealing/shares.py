@@ -107,3 +107,12 @@ def recover_key(mnemonics: Sequence[str], public_key: bytes) -> bytes:
             "Các mảnh khóa mở ra một khóa khác, không phải khóa của đợt này: chúng thuộc đợt khác",
         )
     return secret
+
+
+def read_share(words: str) -> tuple[str, int, tuple[int, ...]]:
+    """One share as typed, checked alone (word list, checksum): its normalized words, its slot in the
+    set (the same share typed twice has the same slot) and its set's parameters (a share of another
+    round's set has other parameters, save for a 1 in 32768 chance)."""
+    share = _decode(1, words)
+    slot = share.group_index * MAX_MEMBERS + share.index
+    return share.mnemonic(), slot, tuple(share.common_parameters())

@@ -16,6 +16,7 @@ from ..models.user import ApiToken, Role, User
 from ..repositories import common
 from ..repositories import users as repo
 from ..security import (
+    DEFAULT_EXCLUDED,
     ROLE_SCOPES,
     WEB_SESSION,
     Scope,
@@ -136,7 +137,7 @@ def create_token(
 ) -> tuple[ApiToken, str]:
     """Issue a token; without scopes it carries the rights of the user's role."""
     user = _user(session, username)
-    wanted = parse_scopes(scopes) or ROLE_SCOPES[user.role]
+    wanted = parse_scopes(scopes) or ROLE_SCOPES[user.role] - DEFAULT_EXCLUDED
     beyond = wanted - ROLE_SCOPES[user.role]
     if beyond:
         raise InvalidInput(

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from ballots.ballot import Ballot, Row, RowDefect, check_ballot, row_from_marks
 from ballots.errors import Conflict, InvalidInput
-from ballots.levels import Level
+from ballots.levels import FollowUpLevel, Level, RoundKind
 from ballots.paper import EntryDifference, compare_entries, complete_entry
 
 from ..models import PaperEntry, Round, RoundStatus
@@ -93,12 +93,24 @@ def _layout(session: Session, round_id: str) -> list[str]:
     return list(key.layout) if key is not None else voting_repo.eligible_in_ballot_order(session, round_id)
 
 
-def _ballot(entry: PaperEntry) -> Ballot[Level]:
-    rows = {c: Row(frozenset(Level(m) for m in r["marks"]), bool(r["struck"])) for c, r in entry.rows.items()}
+def _level(mark: str) -> Level | FollowUpLevel:
+    # The two ballots' values never overlap, so a stored mark says which ballot it is from.
+    return Level(mark) if mark in Level._value2member_map_ else FollowUpLevel(mark)
+
+
+def levels_of(round_: Round) -> type[Level] | type[FollowUpLevel]:
+    return FollowUpLevel if round_.kind is RoundKind.FOLLOW_UP else Level
+
+
+def _ballot(entry: PaperEntry) -> Ballot[Any]:
+    rows: dict[str, Row[Any]] = {
+        c: Row(frozenset[Any](_level(m) for m in r["marks"]), bool(r["struck"]))
+        for c, r in entry.rows.items()
+    }
     return Ballot(rows=rows, issued=entry.stamped)
 
 
-def _stored(ballot: Ballot[Level]) -> dict[str, dict[str, Any]]:
+def _stored(ballot: Ballot[Any]) -> dict[str, dict[str, Any]]:
     return {
         c: {"marks": sorted(m.value for m in r.marks), "struck": r.name_struck}
         for c, r in ballot.rows.items()
@@ -122,15 +134,19 @@ def set_issued(session: Session, round_id: str, count: int) -> int:
     return count
 
 
-def _parse(rows: Mapping[str, RowIn], stamped: bool, layout: Sequence[str]) -> Ballot[Level]:
-    parsed = {}
+def _parse(
+    rows: Mapping[str, RowIn], stamped: bool, layout: Sequence[str], levels: type[Level] | type[FollowUpLevel]
+) -> Ballot[Any]:
+    parsed: dict[str, Row[Any]] = {}
+    kind: Any = levels
     for cadre_id, row in rows.items():
         try:
-            parsed[cadre_id] = row_from_marks(row.marks, Level, name_struck=row.struck)
+            parsed[cadre_id] = row_from_marks(row.marks, kind, name_struck=row.struck)
         except InvalidInput as exc:
             raise InvalidInput(
                 f"row {cadre_id}: {exc.message}",
-                message_vi=f"Dòng {cadre_id}: dấu không hợp lệ; chỉ dùng high, medium, low",
+                message_vi=f"Dòng {cadre_id}: dấu không hợp lệ; "
+                f"chỉ dùng {', '.join(v.value for v in levels)}",
                 details={"field": "rows", "cadre_id": cadre_id},
             ) from exc
     return complete_entry(Ballot(rows=parsed, issued=stamped), layout)
@@ -157,7 +173,7 @@ def enter(
             details={"field": "number", "issued": issued},
         )
     layout = _layout(session, round_id)
-    entry = _parse(rows, stamped, layout)
+    entry = _parse(rows, stamped, layout, levels_of(round_))
     found = repo.entries_of(session, round_id, number)
     if len(found) == 2 and compare_entries(_ballot(found[1]), _ballot(found[2]), layout).agreed:
         raise Conflict(
@@ -197,10 +213,10 @@ def _by_number(session: Session, round_id: str) -> dict[int, dict[int, PaperEntr
 
 def _state(
     session: Session, round_id: str
-) -> tuple[list[str], dict[int, Ballot[Level] | EntryDifference | None]]:
+) -> tuple[list[str], dict[int, Ballot[Any] | EntryDifference | None]]:
     """Per ballot number: the agreed ballot, the difference of two entries, or None (one pass only)."""
     layout = _layout(session, round_id)
-    states: dict[int, Ballot[Level] | EntryDifference | None] = {}
+    states: dict[int, Ballot[Any] | EntryDifference | None] = {}
     for number, passes in _by_number(session, round_id).items():
         if len(passes) < 2:
             states[number] = None
@@ -254,12 +270,20 @@ def turnout(session: Session, round_id: str, slips: int, online: int) -> tuple[i
     return slips - on_paper + max(repo.issued(session, round_id), on_paper), online + accepted
 
 
+def accepted(session: Session, round_id: str) -> tuple[dict[int, Ballot[Any]], list[int], list[int]]:
+    """For the count: the accepted ballots by number, and the numbers still disagreeing or with one pass."""
+    _, states = _state(session, round_id)
+    agreed = {n: s for n, s in states.items() if isinstance(s, Ballot)}
+    differing = sorted(n for n, s in states.items() if isinstance(s, EntryDifference))
+    one_pass = sorted(n for n, s in states.items() if s is None)
+    return agreed, differing, one_pass
+
+
 def accepted_entries(session: Session, round_id: str) -> list[dict[str, Any]]:
     """The accepted paper ballots as the round's record lists them, by number: the stamp and each
     row's marks and struck name, exactly as both operators typed them (the count reads the same)."""
-    _, states = _state(session, round_id)
+    agreed, _, _ = accepted(session, round_id)
     return [
-        {"number": number, "stamped": state.issued, "rows": _stored(state)}
-        for number, state in sorted(states.items())
-        if isinstance(state, Ballot)
+        {"number": number, "stamped": ballot.issued, "rows": _stored(ballot)}
+        for number, ballot in sorted(agreed.items())
     ]

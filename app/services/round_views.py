@@ -27,6 +27,7 @@ def _out(round_: Round, counts: MemberCounts, today: date) -> RoundOut:
         venue=round_.venue,
         vote_date=round_.vote_date,
         rulebook=round_.rulebook,
+        kind=round_.kind,
         place_kind=round_.place_kind,
         status=round_.status,
         override_reason=round_.schedule_override_reason,

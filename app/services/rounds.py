@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ballots.calendar import check_schedule, deadlines
 from ballots.errors import Conflict, InvalidInput
-from ballots.levels import PlaceKind, Rulebook
+from ballots.levels import PlaceKind, RoundKind, Rulebook
 
 from ..models import Plan, Round
 from ..models.plan import RoundStatus
@@ -30,6 +30,12 @@ NEXT: dict[RoundStatus, tuple[RoundStatus, ...]] = {
     RoundStatus.PUBLISHED: (),
 }
 EDITABLE = eligibility.PREPARING
+# Statuses with figures behind them: reached only through their own routes, never as a bare label.
+BY_ITS_OWN_ROUTE = {
+    RoundStatus.CLOSED: ("close", "closing it (present, slips not handed out)", "thao tác kết thúc bỏ phiếu"),
+    RoundStatus.COUNTED: ("count", "counting it", "thao tác kiểm phiếu"),
+    RoundStatus.PUBLISHED: ("publish", "publishing its results", "thao tác công bố kết quả"),
+}
 
 
 def get(session: Session, round_id: str) -> Round:
@@ -145,7 +151,15 @@ def create(session: Session, data: RoundIn, today: date) -> Round:
         )
     get_active(session, data.unit_id)
     round_keys.check_setting(data.sealing, data.threshold)
+    if data.kind is RoundKind.FOLLOW_UP and data.rulebook is not Rulebook.NQ96:
+        raise InvalidInput(
+            "a follow-up vote (trust / no trust) is held only under nq96, by a People's Council",
+            message_vi="Bỏ phiếu tín nhiệm (tín nhiệm / không tín nhiệm) chỉ áp dụng theo nq96, "
+            "tại kỳ họp HĐND",
+            details={"field": "kind", "rulebook": data.rulebook.value},
+        )
     round_ = Round(
+        kind=data.kind,
         plan_id=plan.id,
         unit_id=data.unit_id,
         title=data.title,
@@ -216,6 +230,13 @@ def change_status(
             message_vi=f"Hội nghị ở trạng thái {round_.status.value} không chuyển sang {status.value} được; "
             f"trạng thái tiếp theo: {names}",
             details={"status": round_.status.value, "allowed": [s.value for s in allowed]},
+        )
+    if status in BY_ITS_OWN_ROUTE:
+        path, what, what_vi = BY_ITS_OWN_ROUTE[status]
+        raise InvalidInput(
+            f"a round becomes {status.value} only by {what}: POST /api/v1/rounds/{{id}}/{path}",
+            message_vi=f"Hội nghị chỉ chuyển sang trạng thái {status.value} qua {what_vi}",
+            details={"field": "status", "use": f"/api/v1/rounds/{round_id}/{path}"},
         )
     if status is RoundStatus.SCHEDULED:
         # Time has passed since the draft was saved: the 20-day rule is checked again now.

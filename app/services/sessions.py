@@ -16,7 +16,7 @@ from ballots.errors import InvalidInput
 from ..models.user import ApiToken, User
 from ..repositories import common
 from ..repositories import users as repo
-from ..security import ROLE_SCOPES, WEB_SESSION, generate_token, hash_token
+from ..security import DEFAULT_EXCLUDED, ROLE_SCOPES, WEB_SESSION, generate_token, hash_token
 from . import auth
 from .auth import Principal
 
@@ -38,7 +38,7 @@ def start(session: Session, user: User, now: datetime) -> str:
             user_id=user.id,
             token_hash=hash_token(secret),
             name=WEB_SESSION,
-            scopes=sorted(s.value for s in ROLE_SCOPES[user.role]),
+            scopes=sorted(s.value for s in ROLE_SCOPES[user.role] - DEFAULT_EXCLUDED),
             expires_at=now + LIFETIME,
         ),
     )

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ballots.codes import parse_code
 from ballots.errors import Conflict
-from ballots.levels import Level
+from ballots.levels import FollowUpLevel, Level, RoundKind
 from ballots.sealing import board_digest, encode_ballot, receipt, seal
 
 from ..errors import CodeRefused
@@ -42,6 +42,7 @@ class BallotPaper:
     title: str
     vote_date: date
     rows: list[BallotRow]
+    follow_up: bool = False  # the nq96 two-level ballot (trust / no trust)
 
 
 def _refused() -> CodeRefused:
@@ -89,17 +90,30 @@ def ballot_paper(session: Session, round_id: str) -> BallotPaper:
         titles = {p.id: p.title for p in candidate.cadre.posts}
         posts = [titles[p] for p in candidate.post_ids if p in titles]
         rows.append(BallotRow(cadre_id=cadre_id, name=candidate.cadre.full_name, posts=posts))
-    return BallotPaper(round_id=round_.id, title=round_.title, vote_date=round_.vote_date, rows=rows)
+    return BallotPaper(
+        round_id=round_.id,
+        title=round_.title,
+        vote_date=round_.vote_date,
+        rows=rows,
+        follow_up=round_.kind is RoundKind.FOLLOW_UP,
+    )
 
 
 def cast(
-    session: Session, round_id: str, code: str, choices: Mapping[str, Level | None], secret: bytes
+    session: Session,
+    round_id: str,
+    code: str,
+    choices: Mapping[str, Level | FollowUpLevel | None],
+    secret: bytes,
 ) -> tuple[str, bool]:
     """The ballot's receipt, and whether it was stored now (False: the identical request came before)."""
     canonical = parse_code(code)  # a typing error is told apart (422); it proves nothing about slips
     round_ = _require_open(repo.round_for_ballot(session, round_id), round_id)
     key = _box(session, round_)
-    plaintext = encode_ballot(key.layout, choices)  # unknown or missing rows: refused before any write
+    levels = FollowUpLevel if round_.kind is RoundKind.FOLLOW_UP else Level
+    plaintext = encode_ballot(
+        key.layout, choices, levels
+    )  # unknown or missing rows: refused before any write
     box = box_key(secret, round_id, canonical)
     check = choices_check(box, plaintext)
     sealed = seal(plaintext, key.public_key, round_id)

@@ -18,7 +18,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ballots.errors import Conflict, InvalidInput
-from ballots.levels import Level
+from ballots.levels import FollowUpLevel, Level
 
 from ..deps import CodeAttemptDep, ReadSessionDep, SecretDep, SessionDep
 from ..errors import CodeRefused, TooManyRequests
@@ -32,12 +32,23 @@ router = APIRouter(include_in_schema=False)
 
 BASE = "/bo-phieu/{round_id}"
 # (level, Vietnamese, English): "Tín nhiệm" is also the service's name, so not a phrase of i18n.py.
-LEVELS = [
+LEVELS: list[tuple[Level | FollowUpLevel, str, str]] = [
     (Level.HIGH, "Tín nhiệm cao", "High confidence"),
     (Level.MEDIUM, "Tín nhiệm", "Confidence"),
     (Level.LOW, "Tín nhiệm thấp", "Low confidence"),
 ]
-LABELS = {level.value: {"vi": vi, "en": en} for level, vi, en in LEVELS}
+# The nq96 follow-up vote of a People's Council: two boxes.
+FOLLOW_UP_LEVELS: list[tuple[Level | FollowUpLevel, str, str]] = [
+    (FollowUpLevel.TRUST, "Tín nhiệm", "Trust"),
+    (FollowUpLevel.NO_TRUST, "Không tín nhiệm", "No trust"),
+]
+LABELS = {level.value: {"vi": vi, "en": en} for level, vi, en in LEVELS + FOLLOW_UP_LEVELS}
+
+
+def _levels(paper: voting.BallotPaper) -> list[tuple[Level | FollowUpLevel, str, str]]:
+    return FOLLOW_UP_LEVELS if paper.follow_up else LEVELS
+
+
 CODE_FORMAT = "XXXX-XXXX-XXXX-XXXX-X"
 MISTYPED = "Mã không đúng, kiểm tra lại từng ký tự"
 REFUSED = "Mã không hợp lệ hoặc đã được sử dụng"
@@ -100,7 +111,7 @@ def _code_page(
 def _ballot_page(
     request: Request, paper: voting.BallotPaper, code: str, chosen: dict[str, str | None]
 ) -> HTMLResponse:
-    context = {"paper": paper, "code": code, "chosen": chosen, "levels": LEVELS, "field": FIELD}
+    context = {"paper": paper, "code": code, "chosen": chosen, "levels": _levels(paper), "field": FIELD}
     return page(request, "vote_ballot.html", context | _switch(paper.round_id, _other(request)))
 
 
@@ -121,11 +132,12 @@ SentChoices = Annotated[dict[str, object], Depends(_sent_choices)]
 def _choices(sent: dict[str, object], paper: voting.BallotPaper) -> dict[str, str | None]:
     """Each row's choice from the form (absent: blank); a value that is not a level is refused."""
     chosen: dict[str, str | None] = {}
+    allowed = {level.value for level, _, _ in _levels(paper)}
     for row in paper.rows:
         value = sent.get(FIELD + row.cadre_id)
         if value in (None, ""):
             chosen[row.cadre_id] = None
-        elif isinstance(value, str) and value in LABELS:
+        elif isinstance(value, str) and value in allowed:
             chosen[row.cadre_id] = value
         else:
             raise InvalidInput("a ballot row has a value that is not a level", message_vi=BAD_CHOICE)
@@ -257,7 +269,8 @@ def cast(
     except Conflict as exc:
         return _state_page(request, round_id, exc)
     chosen = _choices(sent, paper)
-    choices = {cadre_id: (Level(value) if value else None) for cadre_id, value in chosen.items()}
+    kind = FollowUpLevel if paper.follow_up else Level
+    choices = {cadre_id: (kind(value) if value else None) for cadre_id, value in chosen.items()}
     try:
         with attempt.of(round_id):
             made, _stored = voting.cast(session, round_id, code, choices, secret)

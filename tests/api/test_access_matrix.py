@@ -22,6 +22,7 @@ PUBLIC = {
     ("POST", "/api/v1/rounds/{round_id}/ballots"),
     ("GET", "/api/v1/rounds/{round_id}/turnout"),
     ("GET", "/api/v1/rounds/{round_id}/board"),
+    ("GET", "/api/v1/keys"),  # the public keys that verify results
 }
 ADMIN_ONLY = re.compile(r"^/api/v1/users")
 OWN_ACCOUNT = re.compile(r"^/api/v1/auth/tokens")  # anyone signed in lists and revokes their own tokens

@@ -382,7 +382,18 @@ def test_the_status_moves_only_along_the_workflow(
     )
 
     def move(status: str) -> Any:
-        return client.post(path, json={"status": status}, headers=organizer)
+        # Closing, counting and publishing have routes of their own, with the figures behind them.
+        own = {
+            "closed": ("close", {"present": 1}),
+            "counted": ("count", None),
+            "published": ("publish", None),
+        }
+        if status not in own:
+            return client.post(path, json={"status": status}, headers=organizer)
+        route, body = own[status]
+        done = client.post(f"{ROUNDS}/{round_id}/{route}", json=body, headers=organizer)
+        assert done.status_code == 200, done.text
+        return client.get(f"{ROUNDS}/{round_id}", headers=organizer)
 
     refusals = {
         "draft": ["open", "closed", "draft"],
@@ -403,7 +414,7 @@ def test_the_status_moves_only_along_the_workflow(
         current = client.get(f"{ROUNDS}/{round_id}", headers=organizer).json()["status"]
         before = database(session)
         for wrong in refusals.get(current, []):
-            refused = move(wrong)
+            refused = client.post(path, json={"status": wrong}, headers=organizer)
             assert refused.status_code == 409, (current, wrong)
             assert (
                 refused.json()["error"]["details"]["allowed"]
@@ -413,7 +424,7 @@ def test_the_status_moves_only_along_the_workflow(
         moved = move(status)
         assert moved.status_code == 200, moved.text
         assert (moved.json()["status"], moved.json()["next_statuses"]) == (status, next_statuses)
-    final = move("counted")
+    final = client.post(path, json={"status": "counted"}, headers=organizer)
     assert (
         final.json()["error"]["message"]
         == "a published round cannot become counted; next: none (the round is published)"

@@ -116,7 +116,7 @@ def test_voting_before_opening_or_after_closing_is_refused_clearly(
     assert early.status_code == 409 and "not opened yet" in early.json()["error"]["message"]
     open_round(client, organizer, round_id)
     rows = client.get(f"/api/v1/rounds/{round_id}/ballot").json()["rows"]
-    client.post(f"/api/v1/rounds/{round_id}/status", json={"status": "closed"}, headers=organizer)
+    client.post(f"/api/v1/rounds/{round_id}/close", json={"present": 2}, headers=organizer)
     late = client.post(
         f"/api/v1/rounds/{round_id}/ballots",
         json={"code": codes[0], "choices": {r["cadre_id"]: "high" for r in rows}},

@@ -67,13 +67,15 @@ def test_the_demo_loads_a_province_whose_verdicts_are_the_rule_cores(session: Se
         12,
         45,
         plans,
-        7,
+        8,
     )
-    assert loaded.counts["rounds"] == 7 and loaded.counts["plans"] == plans
+    assert loaded.counts["rounds"] == 8 and loaded.counts["plans"] == plans
     plan = session.get(Plan, loaded.plan_id)
     assert plan is not None
     assert {r.vote_date.year for r in plan.rounds} == {plan.vote_year}
-    today_round = session.scalars(select(Round).where(Round.vote_date == today)).one()
+    today_round = session.scalars(
+        select(Round).where(Round.vote_date == today, Round.status == RoundStatus.OPEN)
+    ).one()
     assert today_round.status is RoundStatus.OPEN and today_round.plan.vote_year == today.year
     refused = {
         (c.cadre.full_name, r["code"])
@@ -110,17 +112,17 @@ def test_near_the_years_end_no_round_keeps_an_override_it_did_not_need(session: 
     assert plan is not None
     assert plan.vote_year == 2027
     assert [r.title for r in plan.rounds if r.schedule_override_reason] == []
-    # Only today's round (voting on the day, in a plan of this year) needed the short-notice reason.
+    # Only today's rounds (voting on the day, in a plan of this year) needed the short-notice reason.
     assert [
         r.vote_date for r in session.scalars(select(Round).where(Round.schedule_override_reason.is_not(None)))
-    ] == [today]
+    ] == [today, today]
 
 
 def test_loading_the_demo_twice_changes_nothing(session: Session) -> None:
     load(session, date(2027, 6, 1), SECRET)
     again = load(session, date(2027, 6, 1), SECRET)
     assert again.already and again.open_round is None
-    assert count(session, Cadre) == 45 and count(session, Round) == 7
+    assert count(session, Cadre) == 45 and count(session, Round) == 8
     (open_round,) = session.scalars(select(Round).where(Round.status == RoundStatus.OPEN))
     assert voting.turnout(session, open_round.id) == (30, 5)
 
@@ -190,6 +192,8 @@ def test_the_demo_prints_two_codes_and_a_curl_command_that_casts(demo_command: C
     url, body = words[3], json.loads(words[words.index("-d") + 1])
     assert url == f"http://127.0.0.1:8000/api/v1/rounds/{round_id}/ballots" and body["code"] == first
     assert out.strip().splitlines()[-1].startswith("tn_")
+    (counted_id,) = re.findall(r"/api/v1/rounds/([0-9a-f-]{36})/results", out)
+    token = out.strip().splitlines()[-1]
 
     # The service the operator starts next: the same database and the same (development) secret.
     app = create_app(Settings(database_url=os.environ["TINNHIEM_DATABASE_URL"], fast_password_hashing=True))
@@ -208,4 +212,12 @@ def test_the_demo_prints_two_codes_and_a_curl_command_that_casts(demo_command: C
         assert other.status_code == 201, other.text
         again = client.post(path, json={**body, "code": first, "choices": dict.fromkeys(body["choices"])})
         assert again.status_code == 403 and again.json()["error"]["code"] == "code_not_accepted"
+        # The round held this morning: counted, published, signed, with real numbers.
+        auth = {"Authorization": f"Bearer {token}"}
+        results = client.get(f"/api/v1/rounds/{counted_id}/results", headers=auth).json()
+        assert (results["ballots_issued"], results["ballots_returned"], results["present"]) == (19, 17, 18)
+        assert [c["band"] for c in results["candidates"]] == ["none", "over_half_low"]
+        assert client.get("/api/v1/results", headers=auth).json()["total"] == 1
+        (key,) = client.get("/api/v1/keys").json()["keys"]
+        assert key["key_id"] == results["signature"]["key_id"]
     assert "already loaded" in demo_command().output

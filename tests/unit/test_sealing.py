@@ -9,7 +9,7 @@ import random
 import pytest
 
 from ballots.errors import InvalidInput, SealBroken
-from ballots.levels import Level
+from ballots.levels import FollowUpLevel, Level
 from ballots.sealing import (
     RoundKeys,
     board_digest,
@@ -214,3 +214,16 @@ def test_one_broken_ballot_stops_the_whole_count_and_names_its_receipt() -> None
     assert refused.value.details["receipt"] == receipt(sealed[1])
     with pytest.raises(InvalidInput, match="private key is 32 bytes"):
         unseal_all(sealed, bytes(3), ROUND)
+
+
+def test_a_follow_up_ballot_has_its_own_marks_and_decodes_only_as_one() -> None:
+    trust, no = FollowUpLevel.TRUST, FollowUpLevel.NO_TRUST
+    encoded = encode_ballot(LAYOUT, {"c-1": trust, "c-2": None, "c-3": no}, FollowUpLevel)
+    assert encoded == b"T-N"
+    assert decode_ballot(LAYOUT, encoded, FollowUpLevel) == {"c-1": trust, "c-2": None, "c-3": no}
+    with pytest.raises(InvalidInput):
+        decode_ballot(LAYOUT, encoded)  # a follow-up ballot never reads as a confidence ballot
+    with pytest.raises(InvalidInput):
+        decode_ballot(LAYOUT, b"HML", FollowUpLevel)
+    with pytest.raises(InvalidInput, match="use one of: trust, no_trust"):
+        encode_ballot(LAYOUT, {"c-1": Level.HIGH, "c-2": None, "c-3": None}, FollowUpLevel)

@@ -11,6 +11,7 @@ import os
 import re
 
 import pytest
+from counting_builders import follow_up_round
 from fastapi.testclient import TestClient
 from httpx2 import Response
 from page_helpers import csrf_of
@@ -206,7 +207,7 @@ def test_a_round_not_open_yet_and_a_closed_round_get_clear_pages(
     rows = pages.get(f"/api/v1/rounds/{scheduled}/ballot").json()["rows"]
     vote = VotingRound(scheduled, codes, [r["cadre_id"] for r in rows], {})
     ballot = enter(pages, vote, vote.codes[0])
-    closing = pages.post(f"{vote.path}/status", json={"status": "closed"}, headers=organizer)
+    closing = pages.post(f"{vote.path}/close", json={"present": 1}, headers=organizer)
     assert closing.status_code == 200, closing.text
     closed = pages.get(page_of(vote))
     assert closed.status_code == 409 and "Hội nghị đã kết thúc bỏ phiếu" in closed.text
@@ -252,3 +253,18 @@ def test_the_voter_pages_switch_to_english_and_keep_the_levels_apart_from_the_na
     for step in ("/phieu", "/xem-lai", "/gui"):
         again = pages.get(page_of(vote) + step, follow_redirects=False)
         assert again.status_code == 303 and again.headers["location"] == page_of(vote)
+
+
+def test_a_follow_up_ballot_shows_the_two_boxes_and_casts(pages: TestClient, organizer: Headers) -> None:
+    vote = follow_up_round(pages, organizer, summoned=3, slips=2)
+    ballot = enter(pages, vote, vote.codes[0])
+    assert ballot.status_code == 200
+    assert "> Tín nhiệm</label>" in ballot.text and "> Không tín nhiệm</label>" in ballot.text
+    assert "Tín nhiệm cao" not in ballot.text and 'value="high"' not in ballot.text
+    wrong = pages.post(f"{page_of(vote)}/xem-lai", data=fields(ballot, vote, "high", "low"))
+    assert wrong.status_code == 422
+    review = pages.post(f"{page_of(vote)}/xem-lai", data=fields(ballot, vote, "no_trust", "trust"))
+    assert review.status_code == 200 and "Không tín nhiệm" in review.text
+    cast_page = pages.post(f"{page_of(vote)}/gui", data=fields(review, vote, "no_trust", "trust"))
+    assert cast_page.status_code == 200
+    assert pages.get(f"/api/v1/rounds/{vote.id}/turnout").json()["returned"] == 1
