@@ -1,6 +1,6 @@
 """Results across rounds: a cadre's at each place side by side, and a plan's summary (JSON, XLSX,
-PDF). Never summed or averaged (regulation.md §2). Marked ``# results visibility`` for the
-integrator: publication gating will decide which rounds a reader sees here."""
+PDF). Never summed or averaged (regulation.md §2). For reading tokens (the personnel body's own
+people): counted rounds, published or not; other systems pull published results at /results."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def _file(made: tuple[bytes, str], media_type: str) -> Response:
     description="One entry per counted round the cadre was on the ballot of, oldest first, each with "
     "that round's own figures exactly as its signed results give them.",
 )
-def cadre_results(cadre_id: str, _: Reader, session: ReadSessionDep) -> dict[str, Any]:  # results visibility
+def cadre_results(cadre_id: str, _: Reader, session: ReadSessionDep) -> dict[str, Any]:
     return across_results.cadre_results(session, cadre_id).as_json()
 
 
@@ -37,9 +37,7 @@ def cadre_results(cadre_id: str, _: Reader, session: ReadSessionDep) -> dict[str
     "/plans/{plan_id}/results",
     summary="A plan's results summary: progress, rounds, cadres by band",
 )
-def plan_results(
-    plan_id: str, _: Reader, session: ReadSessionDep, clock: ClockDep
-) -> dict[str, Any]:  # results visibility
+def plan_results(plan_id: str, _: Reader, session: ReadSessionDep, clock: ClockDep) -> dict[str, Any]:
     return across_results.plan_results(session, plan_id, clock.today()).as_json()
 
 
@@ -49,9 +47,7 @@ def plan_results(
     responses={200: {"content": {XLSX: {}}, "description": "An Excel workbook"}},
     summary="A plan's results summary as an Excel workbook",
 )
-def plan_results_xlsx(
-    plan_id: str, _: Reader, session: ReadSessionDep, clock: ClockDep
-) -> Response:  # results visibility
+def plan_results_xlsx(plan_id: str, _: Reader, session: ReadSessionDep, clock: ClockDep) -> Response:
     return _file(across_results.plan_results_xlsx(session, plan_id, clock.today()), XLSX)
 
 
@@ -61,7 +57,5 @@ def plan_results_xlsx(
     responses={200: {"content": {"application/pdf": {}}, "description": "A4 landscape PDF"}},
     summary="A plan's results summary as PDF",
 )
-def plan_results_pdf(
-    plan_id: str, _: Reader, session: ReadSessionDep, clock: ClockDep
-) -> Response:  # results visibility
+def plan_results_pdf(plan_id: str, _: Reader, session: ReadSessionDep, clock: ClockDep) -> Response:
     return _file(across_results.plan_results_pdf(session, plan_id, clock.today()), "application/pdf")

@@ -1,7 +1,7 @@
 """A counted round's results as files: CSV, XLSX, the count minutes (PDF), the record (JSON), and the
-auditor's key file. Each route is marked ``# results visibility``: who may read results before and
-after publication is decided in one place when the publishing branch lands; for now any reader may
-read the results and an organizer (or admin) downloads the record and the key."""
+auditor's key file. The results files follow GET .../results: a
+reading token sees a counted round, a ``results`` token a published one only (an unpublished round
+answers like one that does not exist); the record and the key are the organizer's (or admin's)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Response
 
-from ..deps import Reader, ReadSessionDep, SecretDep, Writer
+from ..deps import ReadSessionDep, ResultsReader, SecretDep, Writer
 from ..schemas.common import ERROR_RESPONSES
 from ..services import results, round_record
 
@@ -36,8 +36,8 @@ def _files(media_type: str, what: str) -> dict[int | str, dict[str, Any]]:
     responses=_files("text/csv", "UTF-8 CSV (with a byte-order mark), one row per cadre"),
     summary="The round's results as CSV",
 )
-def results_csv(round_id: str, _: Reader, session: ReadSessionDep) -> Response:  # results visibility
-    content, name = results.results_csv(session, round_id)
+def results_csv(round_id: str, who: ResultsReader, session: ReadSessionDep) -> Response:
+    content, name = results.results_csv(session, round_id, who.scopes)
     return _file(content, "text/csv; charset=utf-8", name)
 
 
@@ -47,8 +47,8 @@ def results_csv(round_id: str, _: Reader, session: ReadSessionDep) -> Response: 
     responses=_files(XLSX, "An Excel workbook: title block, figures, one row per cadre"),
     summary="The round's results as an Excel workbook",
 )
-def results_xlsx(round_id: str, _: Reader, session: ReadSessionDep) -> Response:  # results visibility
-    content, name = results.results_xlsx(session, round_id)
+def results_xlsx(round_id: str, who: ResultsReader, session: ReadSessionDep) -> Response:
+    content, name = results.results_xlsx(session, round_id, who.scopes)
     return _file(content, XLSX, name)
 
 
@@ -58,8 +58,8 @@ def results_xlsx(round_id: str, _: Reader, session: ReadSessionDep) -> Response:
     responses=_files("application/pdf", "The count minutes, A4, the results digest on every page"),
     summary="The count minutes (biên bản kiểm phiếu) as PDF",
 )
-def minutes_pdf(round_id: str, _: Reader, session: ReadSessionDep) -> Response:  # results visibility
-    content, name = results.minutes_pdf(session, round_id)
+def minutes_pdf(round_id: str, who: ResultsReader, session: ReadSessionDep) -> Response:
+    content, name = results.minutes_pdf(session, round_id, who.scopes)
     return _file(content, "application/pdf", name)
 
 
@@ -70,7 +70,7 @@ def minutes_pdf(round_id: str, _: Reader, session: ReadSessionDep) -> Response: 
     description="Public round data, the board, the sealed ballots (base64, sorted by receipt), the "
     "accepted paper ballots, the signed results and the signing public key. Never the private key.",
 )
-def record(round_id: str, _: Writer, session: ReadSessionDep) -> dict[str, Any]:  # results visibility
+def record(round_id: str, _: Writer, session: ReadSessionDep) -> dict[str, Any]:
     return round_record.record(session, round_id)
 
 
@@ -81,7 +81,5 @@ def record(round_id: str, _: Writer, session: ReadSessionDep) -> dict[str, Any]:
     summary="The auditor's key file for `tinnhiem verify --key` (organizer; logged)",
     description="Only for `server` sealing: a committee-sealed round's key was never stored.",
 )
-def auditor_key(
-    round_id: str, user: Writer, session: ReadSessionDep, secret: SecretDep
-) -> dict[str, str]:  # results visibility
+def auditor_key(round_id: str, user: Writer, session: ReadSessionDep, secret: SecretDep) -> dict[str, str]:
     return round_record.auditor_key(session, round_id, secret, user.username)

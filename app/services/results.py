@@ -19,6 +19,7 @@ from ..documents.result_table import render_csv
 from ..models import Round, RoundResult
 from ..repositories import results as repo
 from ..repositories.common import not_found
+from ..security import Scope
 from ..spreadsheets.result_book import render_xlsx
 
 
@@ -34,6 +35,10 @@ class StoredRound:
         return {**self.result.document, "signature": signature}
 
 
+# Signed-in people (pages, reading tokens): every counted round, published or not.
+READERS = frozenset({Scope.READ})
+
+
 def not_counted(round_: Round) -> Conflict:
     return Conflict(
         f"round '{round_.title}' has not been counted: its results, minutes and record exist only "
@@ -44,12 +49,15 @@ def not_counted(round_: Round) -> Conflict:
     )
 
 
-def stored_round(session: Session, round_id: str) -> StoredRound:
-    """The round and its stored results: 404 for no such round, 409 for a round not counted."""
+def stored_round(session: Session, round_id: str, scopes: frozenset[Scope] = READERS) -> StoredRound:
+    """The round and its stored results: 404 for no such round, 409 for a round not counted.
+
+    A caller without ``read`` (a ``results`` token of another system) sees published results only,
+    and an unpublished round answers exactly like one that does not exist (as GET .../results)."""
     round_ = repo.round_with_committee(session, round_id)
-    if round_ is None:
-        raise not_found("round", round_id)
     result = repo.stored(session, round_id)
+    if round_ is None or (Scope.READ not in scopes and (result is None or result.published_at is None)):
+        raise not_found("round", round_id)
     if result is None:
         raise not_counted(round_)
     return StoredRound(round_, result)
@@ -66,24 +74,24 @@ def context_of(stored: StoredRound) -> ResultContext:
     )
 
 
-def context(session: Session, round_id: str) -> ResultContext:
-    return context_of(stored_round(session, round_id))
+def context(session: Session, round_id: str, scopes: frozenset[Scope] = READERS) -> ResultContext:
+    return context_of(stored_round(session, round_id, scopes))
 
 
 def _name(ctx: ResultContext, prefix: str, extension: str) -> str:
     return f"{prefix}-{ctx.vote_date:%Y%m%d}-{str(ctx.round['id'])[:8]}.{extension}"
 
 
-def results_csv(session: Session, round_id: str) -> tuple[bytes, str]:
-    ctx = context(session, round_id)
+def results_csv(session: Session, round_id: str, scopes: frozenset[Scope] = READERS) -> tuple[bytes, str]:
+    ctx = context(session, round_id, scopes)
     return render_csv(ctx), _name(ctx, "ket-qua", "csv")
 
 
-def results_xlsx(session: Session, round_id: str) -> tuple[bytes, str]:
-    ctx = context(session, round_id)
+def results_xlsx(session: Session, round_id: str, scopes: frozenset[Scope] = READERS) -> tuple[bytes, str]:
+    ctx = context(session, round_id, scopes)
     return render_xlsx(ctx), _name(ctx, "ket-qua", "xlsx")
 
 
-def minutes_pdf(session: Session, round_id: str) -> tuple[bytes, str]:
-    ctx = context(session, round_id)
+def minutes_pdf(session: Session, round_id: str, scopes: frozenset[Scope] = READERS) -> tuple[bytes, str]:
+    ctx = context(session, round_id, scopes)
     return render_minutes(ctx), _name(ctx, "bien-ban-kiem-phieu", "pdf")

@@ -1,7 +1,7 @@
 """A counted round's results page, and its files for a signed-in browser (the API's need a token).
 
-Each route is marked ``# results visibility``: publication gating is unified with the API's when
-the publishing branch lands; for now any signed-in user may read a counted round's results.
+Signed-in users read a counted round's results before publication, as reading API tokens do
+(app/services/results.py decides for both); web sessions never carry the ``results`` scope.
 """
 
 from __future__ import annotations
@@ -30,30 +30,28 @@ def _file(made: tuple[bytes, str], media_type: str) -> Response:
 
 @router.get("/rounds/{round_id}/results")
 def results_page(round_id: str, request: Request, user: PageUser, read: ReadSessionDep) -> HTMLResponse:
-    # results visibility
+
     view = result_pages.results_page(read, round_id)
     return page(request, "results.html", {"view": view}, user=user)
 
 
 @router.get("/rounds/{round_id}/results.csv")
-def results_csv(round_id: str, _: PageUser, read: ReadSessionDep) -> Response:  # results visibility
+def results_csv(round_id: str, _: PageUser, read: ReadSessionDep) -> Response:
     return _file(results.results_csv(read, round_id), "text/csv; charset=utf-8")
 
 
 @router.get("/rounds/{round_id}/results.xlsx")
-def results_xlsx(round_id: str, _: PageUser, read: ReadSessionDep) -> Response:  # results visibility
+def results_xlsx(round_id: str, _: PageUser, read: ReadSessionDep) -> Response:
     return _file(results.results_xlsx(read, round_id), XLSX)
 
 
 @router.get("/rounds/{round_id}/minutes.pdf")
-def minutes_pdf(round_id: str, _: PageUser, read: ReadSessionDep) -> Response:  # results visibility
+def minutes_pdf(round_id: str, _: PageUser, read: ReadSessionDep) -> Response:
     return _file(results.minutes_pdf(read, round_id), "application/pdf")
 
 
 @router.get("/cadres/{cadre_id}/results")
-def cadre_results_page(
-    cadre_id: str, request: Request, user: PageUser, read: ReadSessionDep
-) -> HTMLResponse:  # results visibility
+def cadre_results_page(cadre_id: str, request: Request, user: PageUser, read: ReadSessionDep) -> HTMLResponse:
     view = across_results.cadre_results(read, cadre_id)
     return page(request, "cadre_results.html", {"view": view}, user=user)
 
@@ -61,20 +59,16 @@ def cadre_results_page(
 @router.get("/plans/{plan_id}/results")
 def plan_results_page(
     plan_id: str, request: Request, user: PageUser, read: ReadSessionDep, clock: ClockDep
-) -> HTMLResponse:  # results visibility
+) -> HTMLResponse:
     view = across_results.plan_results(read, plan_id, clock.today())
     return page(request, "plan_results.html", {"view": view, "status_vi": STATUS_VI}, user=user)
 
 
 @router.get("/plans/{plan_id}/results.xlsx")
-def plan_results_xlsx(
-    plan_id: str, _: PageUser, read: ReadSessionDep, clock: ClockDep
-) -> Response:  # results visibility
+def plan_results_xlsx(plan_id: str, _: PageUser, read: ReadSessionDep, clock: ClockDep) -> Response:
     return _file(across_results.plan_results_xlsx(read, plan_id, clock.today()), XLSX)
 
 
 @router.get("/plans/{plan_id}/results.pdf")
-def plan_results_pdf(
-    plan_id: str, _: PageUser, read: ReadSessionDep, clock: ClockDep
-) -> Response:  # results visibility
+def plan_results_pdf(plan_id: str, _: PageUser, read: ReadSessionDep, clock: ClockDep) -> Response:
     return _file(across_results.plan_results_pdf(read, plan_id, clock.today()), "application/pdf")

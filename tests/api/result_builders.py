@@ -1,11 +1,10 @@
-"""Counted rounds for the results tests, made the way the count will make them.
+"""Counted rounds for the results tests: prepared and opened through the API (real keys), real
+ballots cast through it, paper ballots stored as two agreeing entries, then closed and counted by
+the real services (app/services/closing.py, counting.py), which sign and store the results.
 
-Until the count service lands (issue 10, part A) this builder stands in for it: a round is prepared
-and opened through the API (real keys), real ballots are cast through it, paper ballots are stored as
-two agreeing entries, and then what the count does is done here: the sealed ballots are opened with
-the round's stored key, read, added to the paper ballots, counted with ``ballots.tally``, and the
-results document (the contract's exact shape) is stored signed with a ``SigningKey`` row. When the
-count service exists, ``count`` below is the one function to swap for a call to it.
+A committee-sealed box cannot be opened here (its shares are not at hand), so for such a round the
+count is done as the service does it, from the choices cast: read, tallied with ``ballots.tally``,
+stored signed with a ``SigningKey`` row of the test's own.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from api_builders import created, make_cadre, make_plan, make_round, make_unit, post_body, propose
@@ -27,12 +27,12 @@ from app.models import Candidate, PaperEntry, PaperIssue, Role, Round, RoundKey,
 from app.models import SigningKey as SigningKeyRow
 from app.models.voting import Ballot as SealedBallot
 from app.repositories.common import not_found
-from app.sealing.keystore import unwrap_private_key, wrap_private_key
-from app.services import auth
+from app.schemas.counting import CloseIn
+from app.sealing.keystore import wrap_private_key
+from app.services import auth, closing, counting
 from ballots.ballot import Ballot, check_ballot, row_from_marks
 from ballots.levels import Level
 from ballots.recount import figures
-from ballots.sealing import decode_ballot, unseal_all
 from ballots.signing import key_id, sign, signing_key_from_seed
 from ballots.tally import quorum_met, tally
 
@@ -103,19 +103,27 @@ def count(
     override_reason: str | None,
     secret: bytes,
 ) -> CountedRound:
-    """What the count does: open, read, tally over online and paper ballots, sign, store."""
+    """Close and count; a committee-sealed box is counted from the choices cast (see above)."""
     round_ = session.get(Round, round_id)
     key = session.get(RoundKey, round_id)
     if round_ is None or key is None:
         raise not_found("round", round_id)
     layout = list(key.layout)
-    sealed = [b.sealed for b in session.query(SealedBallot).filter_by(round_id=round_id)]
-    read: list[dict[str, Any]] = list(online)  # a committee-sealed box: its shares are not at hand here
     if key.wrapped_private_key is not None:
-        private = unwrap_private_key(key.wrapped_private_key, secret, round_id)
-        read = [decode_ballot(layout, data) for data in unseal_all(sealed, private, round_id)]
+        summoned = len(round_.roster)
+        figures_in = CloseIn(
+            present=summoned if present is None else present,
+            paper_issued=len(papers),
+            unused_count=slips - len(online),
+        )
+        closing.close(session, round_id, figures_in, secret)
+        result = counting.count(session, round_id, override_reason, secret, datetime.now(UTC))
+        session.commit()
+        signed = {"alg": "Ed25519", "key_id": result.key_id, "value": result.signature}
+        return CountedRound(round_id, layout, dict(result.document), signed)
+    sealed = [b.sealed for b in session.query(SealedBallot).filter_by(round_id=round_id)]
     ballots: list[Ballot[Level]] = [
-        Ballot({c: row_from_marks([v] if v else [], Level) for c, v in choices.items()}) for choices in read
+        Ballot({c: row_from_marks([v] if v else [], Level) for c, v in choices.items()}) for choices in online
     ]
     for stamped, marks in papers:
         rows = {layout[i]: row_from_marks(m, Level) for i, m in marks.items()}

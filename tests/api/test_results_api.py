@@ -153,3 +153,20 @@ def test_a_changed_document_fails_verification(client: TestClient, organizer: He
 def test_signing_keys_are_made_once(session: Session, settings: Settings, clock: Clock) -> None:
     first = signing_keys.current(session, settings.secret_bytes(), clock.now())
     assert signing_keys.current(session, settings.secret_bytes(), clock.now()).key_id == first.key_id
+
+
+def test_a_results_token_gets_the_files_of_published_rounds_only(
+    client: TestClient, organizer: Headers, observer: Headers, results_only: Headers
+) -> None:
+    vote = voted(client, organizer, [("high", "low"), ("medium", "medium")])
+    closed_and_counted(client, organizer, vote, present=2)
+    files = [f"{vote.path}/results.csv", f"{vote.path}/results.xlsx", f"{vote.path}/minutes.pdf"]
+    for path in files:
+        assert client.get(path, headers=observer).status_code == 200
+        # Unpublished: exactly as if the round did not exist.
+        assert refused(client.get(path, headers=results_only), 404)
+    assert refused(client.get(f"{vote.path}/record", headers=results_only), 403)
+    assert publish(client, organizer, vote.id).status_code == 200
+    csv = client.get(files[0], headers=results_only)
+    assert csv.status_code == 200 and csv.content.startswith("\ufeff".encode())
+    assert client.get(files[2], headers=results_only).content.startswith(b"%PDF")

@@ -8,16 +8,17 @@ from __future__ import annotations
 import base64
 import json
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from result_builders import SIGNING_PUBLIC, SIGNING_SEED, counted_round
+from result_builders import counted_round
 from typer.testing import CliRunner
 
 from app import cli
+from app.services import signing_keys
 from ballots.sealing import receipt
-from ballots.signing import sign
 
 BALLOTS = [("high", "low"), ("medium", "low"), ("low", "high")]
 PAPER = [(True, {0: ["high"], 1: ["low"]})]
@@ -37,6 +38,11 @@ def counted(client, session, organizer):
     return counted_round(
         client, session, organizer, BALLOTS, papers=PAPER, committee=[("Phạm Thị Mơ", "Trưởng ban")]
     )
+
+
+def service_key(client, key_id: str) -> str:
+    """The service's public key as another system gets it: from GET /api/v1/keys, by id."""
+    return next(k["public_key"] for k in client.get("/api/v1/keys").json()["keys"] if k["key_id"] == key_id)
 
 
 def test_the_record_holds_the_public_data_board_ballots_and_signed_results(client, organizer, counted):
@@ -61,7 +67,7 @@ def test_the_record_holds_the_public_data_board_ballots_and_signed_results(clien
         }
     ]
     assert record["results"] == {**counted.document, "signature": counted.signature}
-    assert record["signing_key"]["public_key"] == base64.b64encode(SIGNING_PUBLIC).decode()
+    assert record["signing_key"]["public_key"] == service_key(client, counted.signature["key_id"])
     assert "private_key" not in json.dumps(record)
 
 
@@ -78,7 +84,7 @@ def test_an_untouched_record_verifies_and_recounts_with_the_auditors_key(
     assert "[ĐẠT / PASS] Kiểm lại phiếu / Recount" in result.output
     assert "Đã mở và kiểm lại 4 phiếu" in result.output
     assert "Kết luận: hồ sơ hợp lệ" in result.output
-    trusted = base64.b64encode(SIGNING_PUBLIC).decode()
+    trusted = service_key(client, counted.signature["key_id"])
     assert verify(tmp_path, record, "--signing-key", trusted).exit_code == 0
 
 
@@ -93,13 +99,15 @@ def test_a_removed_ballot_fails_the_verification_with_its_finding(client, organi
 
 
 def test_a_result_changed_and_signed_again_is_caught_only_by_the_recount(
-    client, organizer, counted, tmp_path
+    client, organizer, counted, tmp_path, session
 ):
     record = client.get(f"{counted.path}/record", headers=organizer).json()
     key = client.get(f"{counted.path}/key", headers=organizer).json()
     results = {k: v for k, v in record["results"].items() if k != "signature"}
     results["candidates"][0]["high"] = {"count": 4, "percent": "100.00"}
-    record["results"] = {**results, "signature": sign(results, SIGNING_SEED).as_json()}
+    secret = client.app.state.settings.secret_bytes()
+    forged = signing_keys.sign_document(session, results, secret, datetime.now(UTC))
+    record["results"] = {**results, "signature": forged.as_json()}
     assert verify(tmp_path, record).exit_code == 0  # the server's own key signed the lie
     result = verify(tmp_path, record, key=key)
     assert result.exit_code == 1

@@ -56,12 +56,18 @@ def test_the_results_page_draws_a_bar_per_cadre_with_bands_and_the_review_note(p
 
 def test_a_quorum_not_met_shows_the_override_reason(pages, session, organizer):
     counted = counted_round(
-        pages, session, organizer, BALLOTS[:2], present=2, summoned=9, override_reason="Bão số 3"
+        pages,
+        session,
+        organizer,
+        BALLOTS[:2],
+        present=2,
+        summoned=9,
+        override_reason="Bão số 3 làm sạt lở đường",
     )
     log_in(pages, make_user(session))
     html = pages.get(f"/rounds/{counted.id}/results").text
     assert "Không đủ số lượng" in html and "Có mặt 2/9 người được triệu tập: chưa đạt 2/3." in html
-    assert "Lý do vẫn kiểm phiếu khi không đủ số lượng: Bão số 3" in html
+    assert "Lý do vẫn kiểm phiếu khi không đủ số lượng: Bão số 3 làm sạt lở đường" in html
 
 
 def test_a_round_not_counted_has_no_results_page_and_a_stranger_is_sent_to_log_in(pages, session, organizer):
