@@ -4,8 +4,8 @@ Every sealed ballot is opened and read in the record's layout, the accepted pape
 and ``ballots.tally`` counts them again; every figure of every candidate must equal what the signed
 results say. A result changed and signed again passes the signature check but not this one.
 
-A follow-up (``nq96``) round is not recounted here yet: its sealed ballots' encoding belongs to
-the count that makes them, and guessing it would give a false alarm or a false assurance.
+A follow-up (``nq96``) round is recounted the same way with its two boxes ("Tín nhiệm" / "Không
+tín nhiệm") and ``tally_follow_up`` over the results' ``deputies``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from typing import Any
 
 from .ballot import Ballot, CheckedBallot, Row, RowOutcome, check_ballot, check_row, row_from_marks
 from .errors import BallotsError, InvalidInput
-from .levels import Level
+from .levels import FollowUpLevel, Level
 from .record import Finding, field, sealed_ballots
 from .sealing import decode_ballot, unseal_all
-from .tally import ConfidenceResult, tally
+from .tally import CandidateResult, ConfidenceResult, FollowUpResult, tally, tally_follow_up
 
 
 def figures(result: ConfidenceResult) -> dict[str, Any]:
@@ -33,33 +33,51 @@ def figures(result: ConfidenceResult) -> dict[str, Any]:
     }
 
 
-# An online ballot's row is one level or blank: its outcome is one of four, checked once each by the
-# core's own rule and shared by every ballot (a million rows of 20k x 50 cost a lookup, not a check).
-_ONLINE_OUTCOMES: dict[Level | None, RowOutcome[Level]] = {
-    level: check_row(Row(frozenset() if level is None else frozenset({level}))) for level in (*Level, None)
-}
+def follow_up_figures(result: FollowUpResult) -> dict[str, Any]:
+    """A candidate's figures in a follow-up vote's results document."""
+    levels = {lv.value: {"count": c.count, "percent": c.percent} for lv, c in result.levels.items()}
+    return {
+        "valid": result.valid,
+        "invalid": result.invalid,
+        **levels,
+        "no_confidence_majority": result.no_confidence_majority,
+    }
 
 
-def _online(layout: Sequence[str], opened: Sequence[bytes]) -> list[CheckedBallot[Level]]:
+def _figures(result: CandidateResult[Any]) -> dict[str, Any]:
+    return follow_up_figures(result) if isinstance(result, FollowUpResult) else figures(result)  # type: ignore[arg-type]
+
+
+# An online ballot's row is one level or blank: its outcome is checked once per level by the core's
+# own rule and shared by every ballot (a million rows of 20k x 50 cost a lookup, not a check).
+def _outcomes(levels: type[Level] | type[FollowUpLevel]) -> dict[Any, RowOutcome[Any]]:
+    return {lv: check_row(Row(frozenset() if lv is None else frozenset({lv}))) for lv in (*levels, None)}
+
+
+def _online(
+    layout: Sequence[str], opened: Sequence[bytes], levels: type[Level] | type[FollowUpLevel]
+) -> list[CheckedBallot[Any]]:
+    outcomes = _outcomes(levels)
     return [
-        CheckedBallot({c: _ONLINE_OUTCOMES[lv] for c, lv in decode_ballot(layout, data).items()})
+        CheckedBallot({c: outcomes[lv] for c, lv in decode_ballot(layout, data, levels).items()})  # type: ignore[arg-type]
         for data in opened
     ]
 
 
-def _paper(entries: Sequence[Any]) -> list[Ballot[Level]]:
+def _paper(entries: Sequence[Any], levels: Any) -> list[Ballot[Any]]:
+    """``levels``: Level or FollowUpLevel, the boxes printed on the round's ballot."""
     ballots = []
     for entry in entries:
         rows = field(entry, "rows", dict)
         parsed = {
-            str(c): row_from_marks(field(r, "marks", list), Level, name_struck=bool(r.get("struck")))
+            str(c): row_from_marks(field(r, "marks", list), levels, name_struck=bool(r.get("struck")))
             for c, r in rows.items()
         }
         ballots.append(Ballot(rows=parsed, issued=bool(entry.get("stamped"))))
     return ballots
 
 
-def _differences(recorded: Sequence[Any], counted: Sequence[ConfidenceResult]) -> list[dict[str, Any]]:
+def _differences(recorded: Sequence[Any], counted: Sequence[CandidateResult[Any]]) -> list[dict[str, Any]]:
     by_cadre = {str(c.get("cadre_id")): c for c in recorded if isinstance(c, Mapping)}
     found = []
     for result in counted:
@@ -67,7 +85,7 @@ def _differences(recorded: Sequence[Any], counted: Sequence[ConfidenceResult]) -
         if written is None:
             found.append({"cadre_id": result.cadre_id, "field": "candidate", "recorded": None})
             continue
-        for name, value in figures(result).items():
+        for name, value in _figures(result).items():
             if written.get(name) != value:
                 found.append(
                     {
@@ -81,7 +99,7 @@ def _differences(recorded: Sequence[Any], counted: Sequence[ConfidenceResult]) -
     return found
 
 
-def _compare(results: Mapping[str, Any], counted: Sequence[ConfidenceResult], returned: int) -> Finding:
+def _compare(results: Mapping[str, Any], counted: Sequence[CandidateResult[Any]], returned: int) -> Finding:
     found = _differences(field(results, "candidates", list), counted)
     if results.get("ballots_returned") != returned:
         recorded = results.get("ballots_returned")
@@ -102,28 +120,31 @@ def _compare(results: Mapping[str, Any], counted: Sequence[ConfidenceResult], re
     )
 
 
+def _number(results: Mapping[str, Any], name: str) -> int:
+    value = results.get(name)
+    if not isinstance(value, int):
+        raise InvalidInput(f"the results have no '{name}'", message_vi=f"Kết quả thiếu mục '{name}'")
+    return value
+
+
 def recount_record(record: Mapping[str, Any], private_key: bytes) -> Finding:
     """Open, read, recount and compare; the first ballot that does not open or read fails the check."""
     try:
         round_ = field(record, "round", dict)
-        if round_.get("kind") == "follow_up":
-            return Finding(
-                "recount",
-                True,
-                "not recounted: this version recounts confidence rounds only (the other checks stand)",
-                "Chưa kiểm lại: phiên bản này chỉ kiểm lại hội nghị lấy phiếu tín nhiệm "
-                "(các kiểm tra khác vẫn có giá trị)",
-            )
+        follow_up = round_.get("kind") == "follow_up"
+        levels: type[Level] | type[FollowUpLevel] = FollowUpLevel if follow_up else Level
         layout = [str(c) for c in field(record, "layout", list)]
         results = field(record, "results", dict)
         opened = unseal_all(sealed_ballots(record), private_key, str(round_.get("id")))
-        paper = [check_ballot(b, layout) for b in _paper(field(record, "paper_ballots", list))]
-        checked = _online(layout, opened) + paper
-        issued = results.get("ballots_issued")
-        if not isinstance(issued, int):
-            raise InvalidInput(
-                "the results have no 'ballots_issued'", message_vi="Kết quả thiếu mục 'ballots_issued'"
+        paper = [check_ballot(b, layout) for b in _paper(field(record, "paper_ballots", list), levels)]
+        checked = _online(layout, opened, levels) + paper
+        issued = _number(results, "ballots_issued")
+        if follow_up:
+            counted: Sequence[CandidateResult[Any]] = tally_follow_up(
+                layout, checked, issued, _number(results, "deputies")
             )
-        return _compare(results, tally(layout, checked, issued), len(checked))
+        else:
+            counted = tally(layout, checked, issued)
+        return _compare(results, counted, len(checked))
     except BallotsError as exc:
         return Finding("recount", False, exc.message, exc.message_vi or exc.message, exc.details)

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from ballots.ballot import Ballot, check_ballot, row_from_marks
-from ballots.levels import Level
+from ballots.levels import FollowUpLevel, Level
 from ballots.record import FORMAT, verify_record
-from ballots.recount import figures, recount_record
+from ballots.recount import figures, follow_up_figures, recount_record
 from ballots.sealing import board_digest, encode_ballot, receipt, round_keys, seal
 from ballots.signing import sign, signing_key_from_seed
-from ballots.tally import tally
+from ballots.tally import tally, tally_follow_up
 
 ROUND_ID = "round-1"
 LAYOUT = ["cadre-a", "cadre-b"]
@@ -183,9 +183,48 @@ def test_a_recount_without_the_issued_count_or_with_a_bad_paper_ballot_is_refuse
     assert "'rows'" in recount_record(record, KEYS.private_key).message
 
 
-def test_a_follow_up_record_is_not_recounted_and_says_so():
-    found = recount_record(make_record(kind="follow_up"), KEYS.private_key)
-    assert found.ok and found.message.startswith("not recounted")
+def follow_up_record() -> dict[str, Any]:
+    """A follow-up vote (two boxes) of 3 deputies: two online ballots and one paper ballot."""
+    online = [{"cadre-a": FollowUpLevel.NO_TRUST, "cadre-b": FollowUpLevel.TRUST}, {"cadre-a": None}]
+    choices = [{c: ch.get(c) for c in LAYOUT} for ch in online]
+    sealed = sorted(
+        (seal(encode_ballot(LAYOUT, c, FollowUpLevel), KEYS.public_key, ROUND_ID) for c in choices),
+        key=receipt,
+    )
+    paper = [{"number": 1, "stamped": True, "rows": {"cadre-a": {"marks": ["no_trust"], "struck": False}}}]
+    ballots = [
+        Ballot(rows={c: row_from_marks([] if v is None else [v], FollowUpLevel) for c, v in ch.items()})
+        for ch in choices
+    ] + [Ballot(rows={"cadre-a": row_from_marks(["no_trust"], FollowUpLevel)}, issued=True)]
+    counted = tally_follow_up(LAYOUT, [check_ballot(b, LAYOUT) for b in ballots], issued=3, deputies=3)
+    record = make_record(kind="follow_up")
+    receipts = [receipt(s) for s in sealed]
+    record["board"] = {"receipts": receipts, "digest": board_digest(receipts)}
+    record["sealed_ballots"] = [b64(s) for s in sealed]
+    record["paper_ballots"] = paper
+    results = {
+        "round": {"id": ROUND_ID, "kind": "follow_up"},
+        "deputies": 3,
+        "ballots_issued": 3,
+        "ballots_returned": 3,
+        "candidates": [{"cadre_id": r.cadre_id, **follow_up_figures(r)} for r in counted],
+    }
+    record["results"] = sign_results(results)
+    return record
+
+
+def test_a_follow_up_record_is_recounted_with_its_two_boxes():
+    record = follow_up_record()
+    assert failed(record) == {}
+    found = recount_record(record, KEYS.private_key)
+    assert found.ok, found.details
+    # Two of three deputies said "no confidence" in cadre-a: more than half, as the results say.
+    assert record["results"]["candidates"][0]["no_confidence_majority"] is True
+    record["results"]["candidates"][0]["no_confidence_majority"] = False
+    wrong = recount_record(record, KEYS.private_key)
+    assert not wrong.ok and wrong.details["differences"][0]["field"] == "no_confidence_majority"
+    del record["results"]["deputies"]
+    assert "deputies" in recount_record(record, KEYS.private_key).message
 
 
 @pytest.mark.parametrize(
