@@ -19,6 +19,7 @@ from .db import transaction
 from .errors import CodeRefused, Unauthenticated
 from .ratelimit import Throttle
 from .security import Scope
+from .services import committee_access
 from .services.auth import Principal, authenticate
 from .settings import Settings
 
@@ -158,6 +159,9 @@ def current_principal(
     return authenticate(session, credentials.credentials, clock.now())
 
 
+CurrentUser = Annotated[Principal, Depends(current_principal)]
+
+
 def require(scope: Scope) -> Callable[[Principal], Principal]:
     def check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
         if scope not in principal.scopes:
@@ -171,8 +175,29 @@ def require(scope: Scope) -> Callable[[Principal], Principal]:
     return check
 
 
-CurrentUser = Annotated[Principal, Depends(current_principal)]
-Reader = Annotated[Principal, Depends(require(Scope.READ))]
+def catalog_reader(principal: Annotated[Principal, Depends(require(Scope.READ))]) -> Principal:
+    """Plans, units, cadres, documents: every reader but a committee account (its rounds only)."""
+    committee_access.refuse_outside_rounds(principal)
+    return principal
+
+
+def round_reader(round_id: str, principal: CurrentUser, session: SessionDep) -> Principal:
+    """Read one round and what it holds: a committee account only on a round it sits on."""
+    committee_access.require_read(session, principal, round_id)
+    return principal
+
+
+def round_actor(round_id: str, principal: CurrentUser, session: SessionDep) -> Principal:
+    """The round's conference-day work (slips, paper ballots): organizers, admins and the round's
+    own committee members; anyone else is refused, an unknown round is not found."""
+    committee_access.require_act(session, principal, round_id)
+    return principal
+
+
+Reader = Annotated[Principal, Depends(catalog_reader)]
+AnyReader = Annotated[Principal, Depends(require(Scope.READ))]
+RoundReader = Annotated[Principal, Depends(round_reader)]
+RoundActor = Annotated[Principal, Depends(round_actor)]
 Writer = Annotated[Principal, Depends(require(Scope.WRITE))]
 Admin = Annotated[Principal, Depends(require(Scope.ADMIN))]
 CodeAttemptDep = Annotated[CodeAttempt, Depends(code_attempt)]

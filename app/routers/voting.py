@@ -1,6 +1,7 @@
 """Voting: code slips (organizer), the ballot and casting (no token: the code is the credential),
-turnout and the board of receipts (public), slips spent on paper (organizer), and paper ballots:
-the number handed out and the two entries of each (organizer or admin), what is agreed (signed in).
+turnout and the board of receipts (public), slips spent on paper, and paper ballots: the number
+handed out and the two entries of each, what is agreed. The conference-day work is done by the
+organizer or by the round's own committee members (``RoundActor``); the other rounds are closed to them.
 
 Nothing here logs a code, a receipt or a choice; the access log shows paths, and the one address
 that may carry a code (a slip's QR code, ``/bo-phieu/{id}?code=``) is masked there
@@ -15,7 +16,7 @@ from fastapi import APIRouter, Body, Response
 
 from ballots.levels import Level
 
-from ..deps import CodeAttemptDep, Reader, SecretDep, SessionDep, SettingsDep, Writer
+from ..deps import CodeAttemptDep, RoundActor, RoundReader, SecretDep, SessionDep, SettingsDep
 from ..schemas.common import ERROR_RESPONSES
 from ..schemas.voting import (
     AcceptedBallotOut,
@@ -62,7 +63,7 @@ ORDER = [Level.HIGH, Level.MEDIUM, Level.LOW]
 )
 def issue_slips(
     round_id: str,
-    _: Writer,
+    _: RoundActor,
     session: SessionDep,
     secret: SecretDep,
     settings: SettingsDep,
@@ -87,7 +88,7 @@ def issue_slips(
 
 @router.post("/slips/paper", response_model=PaperSlipOut, summary="Mark a slip as spent on a paper ballot")
 def spend_on_paper(
-    round_id: str, body: PaperSlipIn, _: Writer, session: SessionDep, secret: SecretDep
+    round_id: str, body: PaperSlipIn, _: RoundActor, session: SessionDep, secret: SecretDep
 ) -> PaperSlipOut:
     slips.spend_on_paper(session, round_id, body.code, secret)
     return PaperSlipOut(state="paper")
@@ -146,7 +147,7 @@ def board(round_id: str, session: SessionDep) -> BoardOut:
 )
 def paper_issued(
     round_id: str,
-    _: Writer,
+    _: RoundActor,
     session: SessionDep,
     body: PaperIssuedIn = Body(examples=[{"count": 60}]),
 ) -> PaperIssuedOut:
@@ -164,7 +165,7 @@ def paper_issued(
 )
 def enter_paper_ballot(
     round_id: str,
-    principal: Writer,
+    principal: RoundActor,
     session: SessionDep,
     body: PaperEntryIn = Body(
         examples=[
@@ -201,7 +202,7 @@ def enter_paper_ballot(
     response_model=DisagreementsOut,
     summary="Paper ballots not accepted yet: entries that differ (with the rows) and single passes",
 )
-def paper_disagreements(round_id: str, _: Reader, session: SessionDep) -> DisagreementsOut:
+def paper_disagreements(round_id: str, _: RoundReader, session: SessionDep) -> DisagreementsOut:
     found = paper.disagreements(session, round_id)
     return DisagreementsOut(
         items=[
@@ -218,7 +219,7 @@ def paper_disagreements(round_id: str, _: Reader, session: SessionDep) -> Disagr
     response_model=PaperSummaryOut,
     summary="Paper ballots issued, accepted, pending and disagreeing; each accepted ballot's invalid rows",
 )
-def paper_summary(round_id: str, _: Reader, session: SessionDep) -> PaperSummaryOut:
+def paper_summary(round_id: str, _: RoundReader, session: SessionDep) -> PaperSummaryOut:
     found = paper.summary(session, round_id)
     return PaperSummaryOut(
         issued=found.issued,

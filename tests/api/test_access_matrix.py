@@ -24,8 +24,26 @@ PUBLIC = {
     ("GET", "/api/v1/rounds/{round_id}/board"),
 }
 ADMIN_ONLY = re.compile(r"^/api/v1/users")
-OWN_ACCOUNT = re.compile(r"^/api/v1/auth/tokens")  # anyone signed in lists and revokes their own tokens
+OWN_ACCOUNT = re.compile(r"^/api/v1/(auth/tokens|me$)")  # anyone signed in: who am I, my own tokens
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
+# A committee account reaches its own rounds and nothing else: the list (filtered to them), each one's
+# reads and its conference-day work. For an unknown round these answer 404, like everyone's.
+COMMITTEE_ROUND_READS = {
+    "/api/v1/rounds",
+    "/api/v1/rounds/{round_id}",
+    "/api/v1/rounds/{round_id}/roster",
+    "/api/v1/rounds/{round_id}/candidates",
+    "/api/v1/rounds/{round_id}/committee",
+    "/api/v1/rounds/{round_id}/calendar",
+    "/api/v1/rounds/{round_id}/paper-ballots",
+    "/api/v1/rounds/{round_id}/paper-ballots/disagreements",
+}
+COMMITTEE_ROUND_WORK = {
+    "/api/v1/rounds/{round_id}/slips",
+    "/api/v1/rounds/{round_id}/slips/paper",
+    "/api/v1/rounds/{round_id}/paper-ballots/issued",
+    "/api/v1/rounds/{round_id}/paper-ballots",
+}
 
 
 def api_endpoints() -> list[tuple[str, str]]:
@@ -49,6 +67,8 @@ def allowed(role: Role | None, method: str, path: str) -> bool:
         return True
     if ADMIN_ONLY.match(path):
         return False
+    if role is Role.COMMITTEE:
+        return path in (COMMITTEE_ROUND_READS if method == "GET" else COMMITTEE_ROUND_WORK)
     if method == "GET":
         return True
     return role is Role.ORGANIZER
