@@ -89,7 +89,12 @@ def test_the_demo_loads_a_province_whose_verdicts_are_the_rule_cores(session: Se
     assert len(short) == 1 and (short[0].vote_date - today).days < 20
     # Today's round was scheduled on the day itself: the short notice needed the demo's written reason.
     assert today_round.schedule_override_reason == data.OVERRIDE_REASON
-    assert set(loaded.passwords) == {"quantri", "tochuc", "kiemphieu", "giamsat"}
+    assert set(loaded.passwords) == {"quantri", "tochuc", "kiemphieu", "kiemphieu2", "giamsat"}
+    # The two committee accounts sit on today's round (paper ballots are entered twice, by two people).
+    assert loaded.open_round is not None
+    linked = {m.user.username: m.full_name for m in today_round.committee if m.user is not None}
+    assert linked == dict(loaded.open_round.committee_accounts)
+    assert set(linked) == {"kiemphieu", "kiemphieu2"}
     assert loaded.token.startswith("tn_")
 
 
