@@ -66,8 +66,10 @@ def test_a_voter_enters_the_code_fills_in_reviews_casts_and_finds_the_receipt(
     for name in NAMES[:3]:
         assert name in ballot.text
     assert "Phó Giám đốc Sở (Nguyễn Văn Hùng)" in ballot.text
-    for label in ("Tín nhiệm cao", "Tín nhiệm thấp", "> Tín nhiệm</label>"):
+    for label in ("Tín nhiệm cao", "Tín nhiệm thấp", "> Tín nhiệm</label>", "Để trống (không chọn)"):
         assert label in ballot.text
+    # Every row starts on its "leave blank" choice, so a level chosen can be taken back without script.
+    assert ballot.text.count('value="" checked>') == 3
     assert f'name="code" value="{vote.codes[0]}"' in ballot.text
     assert "code=" not in str(ballot.url)
 
@@ -82,9 +84,15 @@ def test_a_voter_enters_the_code_fills_in_reviews_casts_and_finds_the_receipt(
     # "Sửa lại": back to the ballot with the choices kept.
     again = pages.post(f"{page_of(vote)}/phieu", data=fields(review, vote, "high", None, "low"))
     assert again.status_code == 200
-    assert again.text.count(" checked>") == 2
+    assert again.text.count(" checked>") == 3
     assert f'name="c-{vote.cadre_ids[0]}" value="high" checked' in again.text
+    assert f'name="c-{vote.cadre_ids[1]}" value="" checked' in again.text
     assert f'name="c-{vote.cadre_ids[2]}" value="low" checked' in again.text
+
+    # Row 1 taken back to blank (the form sends its empty value): two blank rows now.
+    cleared = fields(again, vote, "high", None, "low") | {f"c-{vote.cadre_ids[0]}": ""}
+    review = pages.post(f"{page_of(vote)}/xem-lai", data=cleared)
+    assert "Có 2 dòng để trống." in review.text and review.text.count("Để trống</span>") == 2
 
     # Cast: the receipt, nothing about the choices.
     sent = fields(again, vote, "high", "medium", "low")
