@@ -20,6 +20,7 @@ from ..deps import CodeAttemptDep, RoundActor, RoundReader, SecretDep, SessionDe
 from ..schemas.common import ERROR_RESPONSES
 from ..schemas.voting import (
     AcceptedBallotOut,
+    BallotDocumentOut,
     BallotOut,
     BallotRowOut,
     BoardOut,
@@ -101,7 +102,17 @@ def ballot(round_id: str, session: SessionDep) -> BallotOut:
         round_id=paper.round_id,
         title=paper.title,
         vote_date=paper.vote_date,
-        rows=[BallotRowOut(cadre_id=r.cadre_id, name=r.name, posts=r.posts) for r in paper.rows],
+        rows=[
+            BallotRowOut(
+                cadre_id=r.cadre_id,
+                name=r.name,
+                posts=r.posts,
+                documents=[
+                    BallotDocumentOut(id=d.id, kind=d.kind, title=d.title, url=d.url) for d in r.documents
+                ],
+            )
+            for r in paper.rows
+        ],
         levels=[LevelOut(value=level, label_vi=level.label_vi) for level in ORDER],
     )
 

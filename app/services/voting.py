@@ -25,7 +25,8 @@ from ..models import CredentialState, Round, RoundKey, RoundStatus
 from ..repositories import voting as repo
 from ..repositories.common import not_found
 from ..sealing.receipt_box import DUMMY_BOX, box_key, choices_check, close_box, open_box
-from . import paper
+from . import ballot_documents, paper
+from .ballot_documents import BallotDocument, VoterCopy
 from .slips import digest_of
 
 
@@ -34,6 +35,7 @@ class BallotRow:
     cadre_id: str
     name: str
     posts: list[str]
+    documents: list[BallotDocument]
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,22 @@ def ballot_paper(session: Session, round_id: str) -> BallotPaper:
     round_ = _require_open(session.get(Round, round_id), round_id)
     layout = _box(session, round_).layout
     candidates = repo.candidates_with_posts(session, round_id)
+    documents = ballot_documents.by_cadre(session, round_id, list(layout))
     rows = []
     for cadre_id in layout:
         candidate = candidates[cadre_id]
         titles = {p.id: p.title for p in candidate.cadre.posts}
         posts = [titles[p] for p in candidate.post_ids if p in titles]
-        rows.append(BallotRow(cadre_id=cadre_id, name=candidate.cadre.full_name, posts=posts))
+        name = candidate.cadre.full_name
+        rows.append(BallotRow(cadre_id=cadre_id, name=name, posts=posts, documents=documents[cadre_id]))
     return BallotPaper(round_id=round_.id, title=round_.title, vote_date=round_.vote_date, rows=rows)
+
+
+def voter_document(session: Session, round_id: str, document_id: str) -> VoterCopy:
+    """A document listed on the open round's ballot, for a voter (no token)."""
+    round_ = _require_open(session.get(Round, round_id), round_id)
+    layout = list(_box(session, round_).layout)
+    return ballot_documents.voter_copy(session, round_id, layout, document_id)
 
 
 def cast(

@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from . import auth_pages, errors, plan_pages, vote_pages
+from . import auth_pages, errors, plan_pages, vote_documents, vote_pages
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
@@ -18,4 +18,5 @@ def install(app: FastAPI) -> None:
     app.include_router(auth_pages.router)
     app.include_router(plan_pages.router)
     app.include_router(vote_pages.router)
+    app.include_router(vote_documents.router)
     errors.install(app)

@@ -155,6 +155,7 @@ EN: dict[str, str] = {
     ),
     "Để trống": "Blank",
     "Để trống (không chọn)": "Leave blank (no choice)",
+    "Tài liệu về": "Documents about",
     "Sau khi bỏ phiếu, không thể sửa lại.": "Once cast, the ballot cannot be changed.",
     "Sửa lại": "Change",
     "Đã bỏ phiếu": "Ballot cast",

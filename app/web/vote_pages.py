@@ -38,6 +38,12 @@ LEVELS = [
     (Level.LOW, "Tín nhiệm thấp", "Low confidence"),
 ]
 LABELS = {level.value: {"vi": vi, "en": en} for level, vi, en in LEVELS}
+DOCUMENT_KINDS = {
+    "report": {"vi": "Báo cáo tự kiểm điểm", "en": "Self-assessment report"},
+    "dossier": {"vi": "Hồ sơ", "en": "Dossier"},
+    "clarification_request": {"vi": "Đề nghị làm rõ", "en": "Clarification request"},
+    "answers": {"vi": "Giải trình", "en": "Answers"},
+}
 CODE_FORMAT = "XXXX-XXXX-XXXX-XXXX-X"
 MISTYPED = "Mã không đúng, kiểm tra lại từng ký tự"
 REFUSED = "Mã không hợp lệ hoặc đã được sử dụng"
@@ -100,7 +106,14 @@ def _code_page(
 def _ballot_page(
     request: Request, paper: voting.BallotPaper, code: str, chosen: dict[str, str | None]
 ) -> HTMLResponse:
-    context = {"paper": paper, "code": code, "chosen": chosen, "levels": LEVELS, "field": FIELD}
+    context = {
+        "paper": paper,
+        "code": code,
+        "chosen": chosen,
+        "levels": LEVELS,
+        "field": FIELD,
+        "kinds": DOCUMENT_KINDS,
+    }
     return page(request, "vote_ballot.html", context | _switch(paper.round_id, _other(request)))
 
 

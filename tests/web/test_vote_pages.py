@@ -260,3 +260,21 @@ def test_the_voter_pages_switch_to_english_and_keep_the_levels_apart_from_the_na
     for step in ("/phieu", "/xem-lai", "/gui"):
         again = pages.get(page_of(vote) + step, follow_redirects=False)
         assert again.status_code == 303 and again.headers["location"] == page_of(vote)
+
+
+def test_the_ballot_page_links_each_cadres_documents(pages: TestClient, organizer: Headers) -> None:
+    round_id = prepared_round(pages, organizer, cadres=2)
+    items = pages.get(f"/api/v1/rounds/{round_id}/candidates", headers=organizer).json()["items"]
+    cadre = next(c["cadre_id"] for c in items if c["cadre_name"] == NAMES[0])
+    fields_ = {"kind": "report", "title": "Báo cáo tự kiểm điểm 2027", "body": "Nội dung", "cadre_id": cadre}
+    document = pages.post(f"/api/v1/rounds/{round_id}/documents", data=fields_, headers=organizer).json()
+    codes = issue(pages, organizer, round_id)
+    open_round(pages, organizer, round_id)
+    rows = pages.get(f"/api/v1/rounds/{round_id}/ballot").json()["rows"]
+    vote = VotingRound(round_id, codes, [r["cadre_id"] for r in rows], {})
+    ballot = enter(pages, vote, codes[0])
+    url = f"/bo-phieu/{round_id}/tai-lieu/{document['id']}"
+    assert f'<a href="{url}">Báo cáo tự kiểm điểm: Báo cáo tự kiểm điểm 2027</a>' in ballot.text
+    assert f'aria-label="Tài liệu về {NAMES[0]}"' in ballot.text
+    assert ballot.text.count('<ul class="docs"') == 1  # the other cadre has none
+    assert pages.get(f"/bo-phieu/{round_id}/tai-lieu/{document['id']}").status_code == 200
