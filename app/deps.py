@@ -21,6 +21,7 @@ from .ratelimit import Throttle
 from .security import Scope
 from .services import committee_access
 from .services.auth import Principal, authenticate
+from .services.casting import Boxes
 from .settings import Settings
 
 
@@ -141,6 +142,12 @@ def service_secret(request: Request) -> bytes:
     return settings.secret_bytes()
 
 
+def ballot_boxes(request: Request) -> Boxes:
+    """This process's cache of open rounds' layouts and public keys (app/services/casting.py)."""
+    boxes: Boxes = request.app.state.boxes
+    return boxes
+
+
 def code_attempt(request: Request) -> CodeAttempt:
     address = request.client.host if request.client else "unknown"
     return CodeAttempt(request.app.state.throttle, request.app.state.settings, address)
@@ -202,4 +209,5 @@ Writer = Annotated[Principal, Depends(require(Scope.WRITE))]
 Admin = Annotated[Principal, Depends(require(Scope.ADMIN))]
 CodeAttemptDep = Annotated[CodeAttempt, Depends(code_attempt)]
 SecretDep = Annotated[bytes, Depends(service_secret)]
+BoxesDep = Annotated[Boxes, Depends(ballot_boxes)]
 LoginAttemptDep = Annotated[LoginAttempt, Depends(login_attempt, scope="function")]

@@ -16,7 +16,7 @@ from ..models.plan import RoundStatus
 from ..models.user import Role
 from ..repositories import common
 from ..repositories import plans as plans_repo
-from ..services import auth, eligibility, slips, voting
+from ..services import auth, casting, eligibility, slips, voting
 from ..services import rounds as round_service
 from . import data
 
@@ -240,7 +240,7 @@ def _open_and_vote(session: Session, round_: Round, today: date, secret: bytes) 
         choices = {
             cadre_id: Level(mark) if mark else None for cadre_id, mark in zip(cadre_ids, marks, strict=True)
         }
-        voting.cast(session, round_.id, code, choices, secret)
+        casting.cast(session, round_.id, code, choices, secret)
     unused = codes[len(data.CAST_BALLOTS) :][: data.UNUSED_CODES_SHOWN]
     return OpenRound(id=round_.id, title=round_.title, codes=unused, cadre_ids=cadre_ids)
 

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Body, Response
 
 from ballots.levels import Level
 
-from ..deps import CodeAttemptDep, RoundActor, RoundReader, SecretDep, SessionDep, SettingsDep
+from ..deps import RoundActor, RoundReader, SecretDep, SessionDep, SettingsDep
 from ..schemas.common import ERROR_RESPONSES
 from ..schemas.voting import (
     AcceptedBallotOut,
@@ -24,7 +24,6 @@ from ..schemas.voting import (
     BallotOut,
     BallotRowOut,
     BoardOut,
-    CastIn,
     DisagreementOut,
     DisagreementsOut,
     LevelOut,
@@ -115,28 +114,6 @@ def ballot(round_id: str, session: SessionDep) -> BallotOut:
         ],
         levels=[LevelOut(value=level, label_vi=level.label_vi) for level in ORDER],
     )
-
-
-@router.post(
-    "/ballots",
-    response_model=ReceiptOut,
-    status_code=201,
-    summary="Cast a ballot with a code (no token); the identical request again answers 200",
-    responses=REFUSED,
-)
-def cast(
-    round_id: str,
-    body: CastIn,
-    session: SessionDep,
-    secret: SecretDep,
-    attempt: CodeAttemptDep,
-    response: Response,
-) -> ReceiptOut:
-    with attempt.of(round_id):
-        made, stored = voting.cast(session, round_id, body.code, body.choices, secret)
-    if not stored:
-        response.status_code = 200
-    return ReceiptOut(receipt=made)
 
 
 @router.get("/turnout", response_model=TurnoutOut, summary="Slips issued and ballots returned (no token)")

@@ -20,9 +20,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ballots.errors import Conflict, InvalidInput
 from ballots.levels import Level
 
-from ..deps import CodeAttemptDep, ReadSessionDep, SecretDep, SessionDep
+from ..deps import BoxesDep, CodeAttemptDep, ReadSessionDep, SecretDep, SessionDep
 from ..errors import CodeRefused, TooManyRequests
-from ..services import voting
+from ..services import casting, voting
 from . import csrf
 from .csrf import FORM_COOKIE, CsrfChecked
 from .i18n import language
@@ -261,6 +261,7 @@ def cast(
     session: SessionDep,
     secret: SecretDep,
     attempt: CodeAttemptDep,
+    boxes: BoxesDep,
     sent: SentChoices,
     code: Annotated[str, Form(max_length=64)] = "",
 ) -> HTMLResponse:
@@ -273,7 +274,7 @@ def cast(
     choices = {cadre_id: (Level(value) if value else None) for cadre_id, value in chosen.items()}
     try:
         with attempt.of(round_id):
-            made, _stored = voting.cast(session, round_id, code, choices, secret)
+            made, _stored = casting.cast(session, round_id, code, choices, secret, boxes)
     except TooManyRequests as exc:
         return _code_page(request, session, round_id, status=429, error=TOO_MANY, wait=exc.retry_after)
     except CodeRefused:

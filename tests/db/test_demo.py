@@ -25,7 +25,7 @@ from app.demo import data
 from app.demo.load import load, round_dates
 from app.main import create_app
 from app.models import Cadre, Candidate, Plan, Round, RoundKey, RoundStatus, Unit
-from app.services import voting
+from app.services import casting, voting
 from app.settings import Settings, get_settings
 from ballots.levels import Level
 
@@ -149,9 +149,9 @@ def test_one_round_is_open_today_with_slips_issued_and_five_ballots_cast(
     first, second = loaded.open_round.codes
     rows = loaded.open_round.cadre_ids
     assert rows == [r.cadre_id for r in voting.ballot_paper(session, round_.id).rows]
-    made, stored = voting.cast(session, round_.id, first, dict.fromkeys(rows, Level.HIGH), SECRET)
+    made, stored = casting.cast(session, round_.id, first, dict.fromkeys(rows, Level.HIGH), SECRET)
     assert stored
-    assert voting.cast(session, round_.id, second, dict.fromkeys(rows), SECRET)[1]
+    assert casting.cast(session, round_.id, second, dict.fromkeys(rows), SECRET)[1]
     assert voting.turnout(session, round_.id) == (30, 7)
     assert made in voting.board(session, round_.id)[0]
 
