@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Annotated
 
 import anyio
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 from ballots.errors import PermissionDenied
 
 from .clock import Clock
-from .db import transaction
+from .db import begin_session, end_session, transaction
 from .errors import CodeRefused, Unauthenticated
 from .ratelimit import Throttle
 from .security import Scope
@@ -56,12 +57,26 @@ async def write_turn(request: Request) -> AsyncIterator[None]:
         yield
 
 
-def get_session(request: Request, _turn: Annotated[None, Depends(write_turn)]) -> Iterator[Session]:
+async def get_session(
+    request: Request, _turn: Annotated[None, Depends(write_turn)]
+) -> AsyncIterator[Session]:
     """The request owns the transaction: commit when the handler succeeds, roll back otherwise.
-    (Its turn to write is released only after the commit: dependencies close in reverse order.)"""
+    (Its turn to write is released only after the commit: dependencies close in reverse order.)
+
+    A coroutine: making the session does no I/O, and the commit (which does) goes to the thread
+    pool in one hop, where a plain generator costs a hop to start and another to finish. Shielded:
+    a client that hangs up does not leave a transaction half-ended.
+    """
     writes = request.method not in SAFE_METHODS
-    with transaction(request.app.state.sessionmaker, writes=writes) as session:
+    session = begin_session(request.app.state.sessionmaker, writes=writes)
+    try:
         yield session
+    except BaseException:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(partial(end_session, session, commit=False))
+        raise
+    with anyio.CancelScope(shield=True):
+        await anyio.to_thread.run_sync(partial(end_session, session, commit=True))
 
 
 def get_read_session(request: Request) -> Iterator[Session]:
