@@ -24,6 +24,7 @@ from .services import committee_access
 from .services.auth import Principal, authenticate
 from .services.casting import Boxes
 from .settings import Settings
+from .write_unit import WriteUnit
 
 
 # The dependencies that only read the app's state are coroutines: a plain function would be run in
@@ -165,6 +166,10 @@ async def ballot_boxes(request: Request) -> Boxes:
     return boxes
 
 
+async def write_unit(request: Request) -> WriteUnit:
+    return WriteUnit(request.app.state.write_turns, request.app.state.sessionmaker)
+
+
 async def code_attempt(request: Request) -> CodeAttempt:
     address = request.client.host if request.client else "unknown"
     return CodeAttempt(request.app.state.throttle, request.app.state.settings, address)
@@ -227,4 +232,5 @@ Admin = Annotated[Principal, Depends(require(Scope.ADMIN))]
 CodeAttemptDep = Annotated[CodeAttempt, Depends(code_attempt)]
 SecretDep = Annotated[bytes, Depends(service_secret)]
 BoxesDep = Annotated[Boxes, Depends(ballot_boxes)]
+WriteUnitDep = Annotated[WriteUnit, Depends(write_unit)]
 LoginAttemptDep = Annotated[LoginAttempt, Depends(login_attempt, scope="function")]
