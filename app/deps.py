@@ -167,7 +167,8 @@ async def ballot_boxes(request: Request) -> Boxes:
 
 
 async def write_unit(request: Request) -> WriteUnit:
-    return WriteUnit(request.app.state.write_turns, request.app.state.sessionmaker)
+    state = request.app.state
+    return WriteUnit(state.write_turns, state.sessionmaker, state.serial_writes)
 
 
 async def code_attempt(request: Request) -> CodeAttempt:

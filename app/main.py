@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.throttle = Throttle()
     app.state.write_turns = anyio.Semaphore(settings.write_concurrency)
     app.state.boxes = Boxes()
+    app.state.serial_writes = threading.Lock() if engine.dialect.name == "sqlite" else None
     errors.install(app)
     app.include_router(ballot_box.router)  # first: the route hit hardest is matched first
     # Security headers wrap everything (TinNhiem above), the body limit's refusals included.

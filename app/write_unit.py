@@ -8,9 +8,10 @@ other writer (``write_turn``).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
-from functools import partial
 from typing import TypeVar
 
 import anyio
@@ -19,22 +20,28 @@ from sqlalchemy.orm import Session, sessionmaker
 from .db import transaction
 
 T = TypeVar("T")
-
-
-def _in_transaction(factory: sessionmaker[Session], work: Callable[[Session], T]) -> T:
-    with transaction(factory) as session:
-        return work(session)
+P = TypeVar("P")
 
 
 @dataclass(frozen=True)
 class WriteUnit:
     turns: anyio.Semaphore
     factory: sessionmaker[Session]
+    # SQLite (one process serves it): writers of this kind take turns on a mutex before BEGIN, handed
+    # over at once, where SQLite's own busy handler would have them sleep and poll for its lock.
+    serial: threading.Lock | None = None
 
-    async def run(self, work: Callable[[Session], T]) -> T:
-        """``work(session)`` in a transaction that commits when it returns and rolls back when it
-        raises. Shielded: a client that hangs up does not cut a transaction short."""
+    async def run(self, prepare: Callable[[], P], work: Callable[[Session, P], T]) -> T:
+        """``prepare()`` (no database: sealing, hashing), then ``work(session, prepared)`` in a
+        transaction that commits when it returns and rolls back when it raises. Shielded: a client
+        that hangs up does not cut a transaction short."""
+
+        def inside() -> T:
+            ready = prepare()
+            with self.serial or nullcontext(), transaction(self.factory) as session:
+                return work(session, ready)
+
         async with self.turns:
             with anyio.CancelScope(shield=True):
-                result = await anyio.to_thread.run_sync(partial(_in_transaction, self.factory, work))
+                result = await anyio.to_thread.run_sync(inside)
         return result

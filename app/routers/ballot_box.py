@@ -41,9 +41,10 @@ async def cast(
 ) -> Response:
     """A coroutine that sends the work and its commit to the thread pool in one hop (app/write_unit.py),
     and answers with the response itself (no second validation of a two-field answer)."""
-    work = partial(
-        casting.cast, round_id=round_id, code=body.code, choices=body.choices, secret=secret, boxes=boxes
+    prepare = partial(casting.prepare, round_id, body.code, body.choices, secret, boxes)
+    store = partial(
+        casting.store, round_id=round_id, code=body.code, choices=body.choices, secret=secret, boxes=boxes
     )
     with attempt.of(round_id):
-        made, stored = await unit.run(work)
+        made, stored = await unit.run(prepare, store)
     return JSONResponse({"receipt": made}, status_code=201 if stored else 200)

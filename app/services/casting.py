@@ -69,6 +69,76 @@ def _first_box(session: Session, round_id: str, boxes: Boxes) -> Box:
     return box
 
 
+@dataclass(frozen=True)
+class Sealed:
+    """A ballot made ready to store: sealed, its receipt, the code's keyed hash and receipt box."""
+
+    key: bytes
+    check: bytes
+    sealed: bytes
+    made: str
+    digest: str
+    receipt_box: bytes
+
+
+def _seal(
+    box: Box, round_id: str, canonical: str, choices: Mapping[str, Level | None], secret: bytes
+) -> Sealed:
+    plaintext = encode_ballot(box.layout, choices)  # unknown or missing rows: refused before any write
+    key = box_key(secret, round_id, canonical)
+    check = choices_check(key, plaintext)
+    sealed = seal(plaintext, box.public_key, round_id)
+    made = receipt(sealed)
+    return Sealed(
+        key, check, sealed, made, digest_of(secret, round_id, canonical), close_box(key, made, check)
+    )
+
+
+def prepare(
+    round_id: str, code: str, choices: Mapping[str, Level | None], secret: bytes, boxes: Boxes
+) -> Sealed | None:
+    """Everything but the database, done before the transaction (None: the round's box is not known
+    to this process yet, and ``store`` reads it first)."""
+    canonical = parse_code(code)  # a typing error is told apart (422); it proves nothing about slips
+    box = boxes.get(round_id)
+    return None if box is None else _seal(box, round_id, canonical, choices, secret)
+
+
+def store(
+    session: Session,
+    ready: Sealed | None,
+    *,
+    round_id: str,
+    code: str,
+    choices: Mapping[str, Level | None],
+    secret: bytes,
+    boxes: Boxes,
+) -> tuple[str, bool]:
+    """The transaction: the receipt, and whether the ballot was stored now (False: the identical
+    request came before)."""
+    if ready is None:
+        ready = _seal(_first_box(session, round_id, boxes), round_id, parse_code(code), choices, secret)
+    else:
+        # The first statement: from here SQLite's write lock is held, so the sealing ran without it.
+        state = repo.round_state_for_ballot(session, round_id)
+        if state is None:
+            raise not_found("round", round_id)
+        require_open_state(*state)
+    if repo.spend_fast(session, round_id, ready.digest, CredentialState.ONLINE, ready.receipt_box):
+        repo.add_ballot_fast(session, round_id, ready.sealed, ready.made)
+        return ready.made, True
+    # Unknown, spent on paper, or spent online: the same work (a box opened) and the same refusal,
+    # except for the one case the code's own box proves: this very ballot was cast with it before.
+    found = repo.credential_state(session, round_id, ready.digest)
+    stored = found[1] if found is not None and found[1] is not None else DUMMY_BOX
+    opened = open_box(ready.key, stored)
+    if found is not None and found[0] is CredentialState.ONLINE and opened is not None:
+        earlier, earlier_check = opened
+        if hmac.compare_digest(earlier_check, ready.check):
+            return earlier, False
+    raise refused()
+
+
 def cast(
     session: Session,
     round_id: str,
@@ -77,37 +147,8 @@ def cast(
     secret: bytes,
     boxes: Boxes | None = None,
 ) -> tuple[str, bool]:
-    """The ballot's receipt, and whether it was stored now (False: the identical request came before).
-    ``boxes``: the process's cache (without one, the round is read afresh)."""
+    """``prepare`` and ``store`` in one go (the web page, the demo). ``boxes``: the process's cache
+    (without one, the round is read afresh)."""
     boxes = Boxes() if boxes is None else boxes
-    canonical = parse_code(code)  # a typing error is told apart (422); it proves nothing about slips
-    box = boxes.get(round_id)
-    locked_already = box is None
-    if box is None:
-        box = _first_box(session, round_id, boxes)
-    plaintext = encode_ballot(box.layout, choices)  # unknown or missing rows: refused before any write
-    key = box_key(secret, round_id, canonical)
-    check = choices_check(key, plaintext)
-    sealed = seal(plaintext, box.public_key, round_id)
-    made = receipt(sealed)
-    digest = digest_of(secret, round_id, canonical)
-    closed_box = close_box(key, made, check)
-    if not locked_already:
-        # The first statement: from here SQLite's write lock is held, so everything above ran without it.
-        state = repo.round_state_for_ballot(session, round_id)
-        if state is None:
-            raise not_found("round", round_id)
-        require_open_state(*state)
-    if repo.spend_fast(session, round_id, digest, CredentialState.ONLINE, closed_box):
-        repo.add_ballot_fast(session, round_id, sealed, made)
-        return made, True
-    # Unknown, spent on paper, or spent online: the same work (a box opened) and the same refusal,
-    # except for the one case the code's own box proves: this very ballot was cast with it before.
-    found = repo.credential_state(session, round_id, digest)
-    stored = found[1] if found is not None and found[1] is not None else DUMMY_BOX
-    opened = open_box(key, stored)
-    if found is not None and found[0] is CredentialState.ONLINE and opened is not None:
-        earlier, earlier_check = opened
-        if hmac.compare_digest(earlier_check, check):
-            return earlier, False
-    raise refused()
+    ready = prepare(round_id, code, choices, secret, boxes)
+    return store(session, ready, round_id=round_id, code=code, choices=choices, secret=secret, boxes=boxes)
