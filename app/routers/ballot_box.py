@@ -39,8 +39,8 @@ async def cast(
     attempt: CodeAttemptDep,
     boxes: BoxesDep,
 ) -> Response:
-    """A coroutine that sends the work and its commit to the thread pool in one hop (app/write_unit.py),
-    and answers with the response itself (no second validation of a two-field answer)."""
+    # A coroutine that sends the work and its commit to the thread pool in one hop (app/write_unit.py)
+    # and answers with the response itself (no second validation of a two-field answer).
     prepare = partial(casting.prepare, round_id, body.code, body.choices, secret, boxes)
     store = partial(
         casting.store, round_id=round_id, code=body.code, choices=body.choices, secret=secret, boxes=boxes
