@@ -6,8 +6,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Body, Response
 
 from ..deps import SessionDep, Writer
+from ..schemas.committee import CommitteeAccountIn, CommitteeAccountOut
 from ..schemas.common import ERROR_RESPONSES
-from ..schemas.rounds import CommitteeAccountIn, CommitteeAccountOut
 from ..services import committee_accounts as service
 
 PREFIX = "/rounds/{round_id}/committee/{member_id}/account"

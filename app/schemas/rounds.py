@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar, Self
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
 from ballots.levels import PlaceKind, Rulebook
 
@@ -236,23 +236,4 @@ class CommitteeOut(Orm):
         validation_alias="username",
         description="The member's account (role committee), if given one.",
         examples=["pham.thi.lan"],
-    )
-
-
-class CommitteeAccountIn(Strict):
-    username: str | None = Field(
-        default=None,
-        min_length=2,
-        max_length=64,
-        description="Link this existing account of role committee; leave out to make a new account.",
-        examples=["pham.thi.lan"],
-    )
-
-
-class CommitteeAccountOut(BaseModel):
-    member_id: str
-    username: str = Field(examples=["pham.thi.lan"])
-    password: str | None = Field(
-        description="The new account's password, shown this once (null when an account was linked).",
-        examples=["Xk3v9QpLm2aT"],
     )

@@ -9,6 +9,13 @@ from ..deps import ReadSessionDep
 from ..services import voting
 
 router = APIRouter(include_in_schema=False)
+# How the ballot page names each kind of document, in its two languages.
+DOCUMENT_KINDS = {
+    "report": {"vi": "Báo cáo tự kiểm điểm", "en": "Self-assessment report"},
+    "dossier": {"vi": "Hồ sơ", "en": "Dossier"},
+    "clarification_request": {"vi": "Đề nghị làm rõ", "en": "Clarification request"},
+    "answers": {"vi": "Giải trình", "en": "Answers"},
+}
 
 
 @router.get("/bo-phieu/{round_id}/tai-lieu/{document_id}")

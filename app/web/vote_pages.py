@@ -27,6 +27,7 @@ from . import csrf
 from .csrf import FORM_COOKIE, CsrfChecked
 from .i18n import language
 from .render import page, set_cookie
+from .vote_documents import DOCUMENT_KINDS
 
 router = APIRouter(include_in_schema=False)
 
@@ -38,12 +39,6 @@ LEVELS = [
     (Level.LOW, "Tín nhiệm thấp", "Low confidence"),
 ]
 LABELS = {level.value: {"vi": vi, "en": en} for level, vi, en in LEVELS}
-DOCUMENT_KINDS = {
-    "report": {"vi": "Báo cáo tự kiểm điểm", "en": "Self-assessment report"},
-    "dossier": {"vi": "Hồ sơ", "en": "Dossier"},
-    "clarification_request": {"vi": "Đề nghị làm rõ", "en": "Clarification request"},
-    "answers": {"vi": "Giải trình", "en": "Answers"},
-}
 CODE_FORMAT = "XXXX-XXXX-XXXX-XXXX-X"
 MISTYPED = "Mã không đúng, kiểm tra lại từng ký tự"
 REFUSED = "Mã không hợp lệ hoặc đã được sử dụng"
