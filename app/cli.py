@@ -314,6 +314,12 @@ def _print_open_round(open_round: OpenRound) -> None:
         f"  curl -X POST {base}/api/v1/rounds/{open_round.id}/ballots "
         f"-H 'Content-Type: application/json' -d '{json.dumps(body)}'"
     )
+    typer.echo(
+        "Tổ kiểm phiếu của hội nghị này / this round's counting committee "
+        "(phát mã, nhập phiếu giấy hai lượt / slips, paper ballots in two passes):"
+    )
+    for username, full_name in open_round.committee_accounts:
+        typer.echo(f"  {username:<10} {full_name}")
 
 
 def main() -> None:

@@ -86,9 +86,8 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
-@contextmanager
-def transaction(factory: sessionmaker[Session], *, writes: bool = True) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any error.
+def begin_session(factory: sessionmaker[Session], *, writes: bool = True) -> Session:
+    """A session for one unit of work; no connection is taken and no I/O done until it is used.
 
     ``writes=False`` for a unit that only reads; on SQLite it then neither takes nor waits for the
     write lock. PostgreSQL needs no hint: its rows are locked as they are written.
@@ -98,11 +97,30 @@ def transaction(factory: sessionmaker[Session], *, writes: bool = True) -> Itera
         # The option rides on the bind, so it reaches the connection before its BEGIN, which comes
         # with the first statement: work done before that (a password check) holds no lock.
         session.bind = session.get_bind().execution_options(**{WRITE_OPTION: True})
+    return session
+
+
+def end_session(session: Session, *, commit: bool) -> None:
+    """Commit (or roll back) and give the connection back; a failed commit is rolled back and raised."""
     try:
-        yield session
-        session.commit()
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
     except BaseException:
         session.rollback()
         raise
     finally:
         session.close()
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session], *, writes: bool = True) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any error (``begin_session``)."""
+    session = begin_session(factory, writes=writes)
+    try:
+        yield session
+    except BaseException:
+        end_session(session, commit=False)
+        raise
+    end_session(session, commit=True)

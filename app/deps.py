@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Annotated
 
 import anyio
@@ -15,20 +16,25 @@ from sqlalchemy.orm import Session
 from ballots.errors import PermissionDenied
 
 from .clock import Clock
-from .db import transaction
+from .db import begin_session, end_session, transaction
 from .errors import CodeRefused, Unauthenticated
 from .ratelimit import Throttle
 from .security import Scope
+from .services import committee_access
 from .services.auth import Principal, authenticate
+from .services.casting import Boxes
 from .settings import Settings
+from .write_unit import WriteUnit
 
 
-def get_settings_dep(request: Request) -> Settings:
+# The dependencies that only read the app's state are coroutines: a plain function would be run in
+# the thread pool, a thread hop per dependency per request (the cast's profile showed seven).
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_clock(request: Request) -> Clock:
+async def get_clock(request: Request) -> Clock:
     clock: Clock = request.app.state.clock
     return clock
 
@@ -52,12 +58,26 @@ async def write_turn(request: Request) -> AsyncIterator[None]:
         yield
 
 
-def get_session(request: Request, _turn: Annotated[None, Depends(write_turn)]) -> Iterator[Session]:
+async def get_session(
+    request: Request, _turn: Annotated[None, Depends(write_turn)]
+) -> AsyncIterator[Session]:
     """The request owns the transaction: commit when the handler succeeds, roll back otherwise.
-    (Its turn to write is released only after the commit: dependencies close in reverse order.)"""
+    (Its turn to write is released only after the commit: dependencies close in reverse order.)
+
+    A coroutine: making the session does no I/O, and the commit (which does) goes to the thread
+    pool in one hop, where a plain generator costs a hop to start and another to finish. Shielded:
+    a client that hangs up does not leave a transaction half-ended.
+    """
     writes = request.method not in SAFE_METHODS
-    with transaction(request.app.state.sessionmaker, writes=writes) as session:
+    session = begin_session(request.app.state.sessionmaker, writes=writes)
+    try:
         yield session
+    except BaseException:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(partial(end_session, session, commit=False))
+        raise
+    with anyio.CancelScope(shield=True):
+        await anyio.to_thread.run_sync(partial(end_session, session, commit=True))
 
 
 def get_read_session(request: Request) -> Iterator[Session]:
@@ -134,13 +154,24 @@ class CodeAttempt:
             yield
 
 
-def service_secret(request: Request) -> bytes:
+async def service_secret(request: Request) -> bytes:
     """The service secret as the key derivations take it (codes, round keys, receipt boxes)."""
     settings: Settings = request.app.state.settings
     return settings.secret_bytes()
 
 
-def code_attempt(request: Request) -> CodeAttempt:
+async def ballot_boxes(request: Request) -> Boxes:
+    """This process's cache of open rounds' layouts and public keys (app/services/casting.py)."""
+    boxes: Boxes = request.app.state.boxes
+    return boxes
+
+
+async def write_unit(request: Request) -> WriteUnit:
+    state = request.app.state
+    return WriteUnit(state.write_turns, state.sessionmaker, state.serial_writes)
+
+
+async def code_attempt(request: Request) -> CodeAttempt:
     address = request.client.host if request.client else "unknown"
     return CodeAttempt(request.app.state.throttle, request.app.state.settings, address)
 
@@ -156,6 +187,9 @@ def current_principal(
     if credentials is None:
         raise Unauthenticated("send an API token: 'Authorization: Bearer <token>'")
     return authenticate(session, credentials.credentials, clock.now())
+
+
+CurrentUser = Annotated[Principal, Depends(current_principal)]
 
 
 def require(scope: Scope) -> Callable[[Principal], Principal]:
@@ -181,11 +215,34 @@ def results_reader(principal: Annotated[Principal, Depends(current_principal)]) 
     return principal
 
 
-CurrentUser = Annotated[Principal, Depends(current_principal)]
-Reader = Annotated[Principal, Depends(require(Scope.READ))]
+def catalog_reader(principal: Annotated[Principal, Depends(require(Scope.READ))]) -> Principal:
+    """Plans, units, cadres, documents: every reader but a committee account (its rounds only)."""
+    committee_access.refuse_outside_rounds(principal)
+    return principal
+
+
+def round_reader(round_id: str, principal: CurrentUser, session: SessionDep) -> Principal:
+    """Read one round and what it holds: a committee account only on a round it sits on."""
+    committee_access.require_read(session, principal, round_id)
+    return principal
+
+
+def round_actor(round_id: str, principal: CurrentUser, session: SessionDep) -> Principal:
+    """The round's conference-day work (slips, paper ballots): organizers, admins and the round's
+    own committee members; anyone else is refused, an unknown round is not found."""
+    committee_access.require_act(session, principal, round_id)
+    return principal
+
+
+Reader = Annotated[Principal, Depends(catalog_reader)]
+AnyReader = Annotated[Principal, Depends(require(Scope.READ))]
+RoundReader = Annotated[Principal, Depends(round_reader)]
+RoundActor = Annotated[Principal, Depends(round_actor)]
 Writer = Annotated[Principal, Depends(require(Scope.WRITE))]
 Admin = Annotated[Principal, Depends(require(Scope.ADMIN))]
 ResultsReader = Annotated[Principal, Depends(results_reader)]
 CodeAttemptDep = Annotated[CodeAttempt, Depends(code_attempt)]
 SecretDep = Annotated[bytes, Depends(service_secret)]
+BoxesDep = Annotated[Boxes, Depends(ballot_boxes)]
+WriteUnitDep = Annotated[WriteUnit, Depends(write_unit)]
 LoginAttemptDep = Annotated[LoginAttempt, Depends(login_attempt, scope="function")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,8 +16,9 @@ from .db import make_engine, make_sessionmaker
 from .middleware.body_limit import BodyLimitMiddleware
 from .middleware.security_headers import SecurityHeadersMiddleware
 from .ratelimit import Throttle
-from .routers import API_ROUTERS, health
+from .routers import API_ROUTERS, ballot_box, health
 from .security import limit_concurrent_hashing, use_fast_password_hashing
+from .services.casting import Boxes
 from .settings import Settings, get_settings
 
 DESCRIPTION = """
@@ -60,7 +62,10 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.clock = clock or Clock()
     app.state.throttle = Throttle()
     app.state.write_turns = anyio.Semaphore(settings.write_concurrency)
+    app.state.boxes = Boxes()
+    app.state.serial_writes = threading.Lock() if engine.dialect.name == "sqlite" else None
     errors.install(app)
+    app.include_router(ballot_box.router)  # first: the route hit hardest is matched first
     # Security headers wrap everything (TinNhiem above), the body limit's refusals included.
     app.add_middleware(BodyLimitMiddleware, settings=lambda: app.state.settings)
     docs.install(app)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from ballots.levels import Level
 
 from ..models import Round, RoundStatus
-from ..services import closing, counting, publication, slips, voting
+from ..services import casting, closing, counting, publication, slips, voting
 from ..services import rounds as round_service
 from . import data
 
@@ -25,7 +25,7 @@ def count_and_publish(session: Session, round_: Round, today: date, now: datetim
     cadre_ids = [row.cadre_id for row in voting.ballot_paper(session, round_.id).rows]
     for code, marks in zip(codes, data.COUNTED_BALLOTS, strict=False):
         choices = {c: Level(mark) if mark else None for c, mark in zip(cadre_ids, marks, strict=True)}
-        voting.cast(session, round_.id, code, choices, secret)
+        casting.cast(session, round_.id, code, choices, secret)
     figures = closing.CloseIn(present=data.COUNTED_PRESENT, paper_issued=0, unused_count=data.COUNTED_UNUSED)
     closing.close(session, round_.id, figures, secret)
     counting.count(session, round_.id, None, secret, now)

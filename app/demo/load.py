@@ -16,7 +16,7 @@ from ..models.plan import RoundStatus
 from ..models.user import Role
 from ..repositories import common
 from ..repositories import plans as plans_repo
-from ..services import auth, eligibility, slips, voting
+from ..services import auth, casting, eligibility, slips, voting
 from ..services import rounds as round_service
 from . import data
 from .counted import count_and_publish
@@ -43,6 +43,8 @@ class OpenRound:
     title: str
     codes: list[str]
     cadre_ids: list[str]
+    # (user name, committee member's name): accounts that enter this round's paper ballots
+    committee_accounts: list[tuple[str, str]] = field(default_factory=list)
 
 
 def round_dates(today: date) -> list[date]:
@@ -123,16 +125,22 @@ def load(session: Session, today: date, secret: bytes) -> Loaded:
 
     _documents(session, rounds, cadres, today)
     loaded = Loaded(already=False, plan_id=plan.id)
-    loaded.open_round = _open_and_vote(session, open_round, today, secret)
+    voting_today = loaded.open_round = _open_and_vote(session, open_round, today, secret)
     loaded.counted_round_id = count_and_publish(session, counted_round, today, now, secret)
     for username, role, full_name in (
         ("quantri", Role.ADMIN, "Quản trị hệ thống"),
         ("tochuc", Role.ORGANIZER, "Ban Tổ chức Tỉnh ủy"),
         ("kiemphieu", Role.COMMITTEE, "Ban kiểm phiếu"),
+        ("kiemphieu2", Role.COMMITTEE, "Ban kiểm phiếu"),
         ("giamsat", Role.OBSERVER, "Ủy ban Kiểm tra Tỉnh ủy"),
     ):
-        _, password = auth.create_user(session, username, role, full_name=full_name)
+        user, password = auth.create_user(session, username, role, full_name=full_name)
         loaded.passwords[username] = password
+        if role is Role.COMMITTEE:
+            # The open round's first two committee members: the two passes of a paper ballot.
+            member = open_round.committee[len(voting_today.committee_accounts)]
+            member.user = user
+            voting_today.committee_accounts.append((username, member.full_name))
     _, loaded.token = auth.create_token(session, "tochuc", now, days=90, name="demo")
     loaded.counts = {
         "units": len(units),
@@ -237,7 +245,7 @@ def _open_and_vote(session: Session, round_: Round, today: date, secret: bytes) 
         choices = {
             cadre_id: Level(mark) if mark else None for cadre_id, mark in zip(cadre_ids, marks, strict=True)
         }
-        voting.cast(session, round_.id, code, choices, secret)
+        casting.cast(session, round_.id, code, choices, secret)
     unused = codes[len(data.CAST_BALLOTS) :][: data.UNUSED_CODES_SHOWN]
     return OpenRound(id=round_.id, title=round_.title, codes=unused, cadre_ids=cadre_ids)
 

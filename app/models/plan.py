@@ -33,6 +33,7 @@ from .base import (
     updated_column,
 )
 from .organization import Cadre, Unit
+from .user import User
 from .voting import SealingMode
 
 
@@ -173,6 +174,8 @@ class CommitteeMember(Base):
     __tablename__ = "committee_members"
     __table_args__ = (
         UniqueConstraint("round_id", "full_name"),
+        # One account per member within a round: the two passes of a paper ballot need two people.
+        UniqueConstraint("round_id", "user_id"),
         Index("ix_committee_members_round_id_sort_key", "round_id", "sort_key"),
     )
 
@@ -185,8 +188,18 @@ class CommitteeMember(Base):
     sort_key: Mapped[str] = sort_key_column()
     role: Mapped[str] = mapped_column(String(100), default="Thành viên", nullable=False)
     cadre_id: Mapped[str | None] = mapped_column(ForeignKey("cadres.id"), nullable=True, index=True)
+    # The member's account (role committee): it acts on this round's conference day and nowhere else.
+    user_id: Mapped[str | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
     round: Mapped[Round] = relationship(back_populates="committee")
+    user: Mapped[User | None] = relationship()
+
+    @property
+    def username(self) -> str | None:
+        """The linked account's user name (the committee listing shows it)."""
+        return self.user.username if self.user is not None else None
 
 
 for _named in (RosterEntry, CommitteeMember):

@@ -69,3 +69,33 @@ def timings_of_plan(session: Session, plan_id: str, statuses: Collection[RoundSt
         .order_by(Document.submitted_at, Document.id)
     )
     return [Timing(*row) for row in session.execute(stmt)]
+
+
+def for_voters(
+    session: Session, round_id: str, cadre_ids: Collection[str], kinds: Collection[Milestone]
+) -> list[Document]:
+    """The round's documents of these cadres and kinds (the files stay unloaded)."""
+    stmt = _of_round(round_id, None, None).where(
+        Document.cadre_id.in_(list(cadre_ids)), Document.kind.in_(list(kinds))
+    )
+    return list(session.scalars(stmt))
+
+
+def voter_copy(
+    session: Session,
+    round_id: str,
+    document_id: str,
+    cadre_ids: Collection[str],
+    kinds: Collection[Milestone],
+) -> Document | None:
+    stmt = (
+        select(Document)
+        .where(
+            Document.id == document_id,
+            Document.round_id == round_id,
+            Document.cadre_id.in_(list(cadre_ids)),
+            Document.kind.in_(list(kinds)),
+        )
+        .options(undefer(Document.file_data))
+    )
+    return session.scalar(stmt)

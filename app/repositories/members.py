@@ -7,7 +7,7 @@ the same for a roster of 5 as of 5,000.
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from ..models import Cadre, Candidate, CommitteeMember, RosterEntry
 from .common import page
@@ -39,5 +39,6 @@ def committee(session: Session, round_id: str, limit: int, offset: int) -> tuple
         select(CommitteeMember)
         .where(CommitteeMember.round_id == round_id)
         .order_by(CommitteeMember.sort_key, CommitteeMember.position, CommitteeMember.id)
+        .options(selectinload(CommitteeMember.user))
     )
     return page(session, stmt, limit, offset)

@@ -36,6 +36,7 @@ def search(
     include_archived: bool,
     limit: int,
     offset: int,
+    only: Collection[str] | None = None,
 ) -> tuple[list[Round], int]:
     # The page shows each round's plan number and unit name: load them with the page, not row by row.
     stmt = (
@@ -53,6 +54,8 @@ def search(
         stmt = stmt.where(Round.vote_date <= date_to)
     if not include_archived:
         stmt = stmt.where(Round.archived_at.is_(None))
+    if only is not None:
+        stmt = stmt.where(Round.id.in_(list(only)))
     return page(session, stmt, limit, offset)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ..deps import ClockDep, Reader, SessionDep
+from ..deps import ClockDep, Reader, RoundReader, SessionDep
 from ..schemas.calendar import Dashboard, RoundCalendar
 from ..schemas.common import ERROR_RESPONSES
 from ..services.calendar import round_calendar
@@ -18,7 +18,7 @@ router = APIRouter(tags=["calendar"], responses=ERROR_RESPONSES)
     response_model=RoundCalendar,
     summary="The D−20/−15/−10/−3 deadlines of a round and who met them",
 )
-def get_calendar(round_id: str, _: Reader, session: SessionDep, clock: ClockDep) -> RoundCalendar:
+def get_calendar(round_id: str, _: RoundReader, session: SessionDep, clock: ClockDep) -> RoundCalendar:
     return round_calendar(session, round_id, clock.today())
 
 

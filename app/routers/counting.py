@@ -1,7 +1,7 @@
 """Conference day and after: close a round, enter key shares, count, publish; signed results.
 
-``# round committee``: these routes take any organizer or admin (``Writer``) for now; the
-round-scoped dependency for committee members replaces it there once it lands.
+Closing, entering a key share and counting are the round's own work (``RoundActor``): organizers,
+admins and the members of this round's counting committee. Publishing is the organizer's.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from fastapi import APIRouter, Body, Request, Response
 
-from ..deps import ClockDep, Reader, ResultsReader, SecretDep, SessionDep, Writer
+from ..deps import ClockDep, ResultsReader, RoundActor, RoundReader, SecretDep, SessionDep, Writer
 from ..schemas.common import ERROR_RESPONSES
 from ..schemas.counting import (
     RESULT_EXAMPLE,
@@ -48,9 +48,9 @@ def etagged(request: Request, body: Any) -> Response:
 @router.post(
     "/rounds/{round_id}/close", response_model=ClosingOut, summary="Close voting and record the figures"
 )
-def close_round(  # round committee
+def close_round(
     round_id: str,
-    _: Writer,
+    _: RoundActor,
     session: SessionDep,
     secret: SecretDep,
     body: CloseIn = Body(examples=[{"present": 58, "paper_issued": 3, "unused_count": 2}]),
@@ -74,23 +74,23 @@ def close_round(  # round committee
     response_model=ShareProgressOut,
     summary="Enter one committee member's key share (committee sealing)",
 )
-def enter_share(  # round committee
-    round_id: str, body: SharesIn, who: Writer, session: SessionDep, secret: SecretDep, clock: ClockDep
+def enter_share(
+    round_id: str, body: SharesIn, who: RoundActor, session: SessionDep, secret: SecretDep, clock: ClockDep
 ) -> ShareProgressOut:
     done = key_shares.enter(session, round_id, who.user_id, body.words, secret, clock.now())
     return ShareProgressOut(entered=done.entered, needed=done.needed)
 
 
 @router.get("/rounds/{round_id}/shares", response_model=ShareProgressOut, summary="How many shares are in")
-def share_progress(round_id: str, _: Reader, session: SessionDep) -> ShareProgressOut:
+def share_progress(round_id: str, _: RoundReader, session: SessionDep) -> ShareProgressOut:
     done = key_shares.progress(session, round_id)
     return ShareProgressOut(entered=done.entered, needed=done.needed)
 
 
 @router.post("/rounds/{round_id}/count", summary="Count a closed round: signed results", responses=SIGNED)
-def count_round(  # round committee
+def count_round(
     round_id: str,
-    _: Writer,
+    _: RoundActor,
     session: SessionDep,
     secret: SecretDep,
     clock: ClockDep,

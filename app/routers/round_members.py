@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from ..deps import ClockDep, Reader, SessionDep, Writer
+from ..deps import ClockDep, RoundReader, SessionDep, Writer
 from ..schemas.common import ERROR_RESPONSES, Page
 from ..schemas.rounds import (
     CandidateAdded,
@@ -25,7 +25,7 @@ router = APIRouter(prefix="/rounds/{round_id}", tags=["round members"], response
 
 @router.get("/roster", response_model=Page[RosterOut], summary="The summoned voters, by name")
 def list_roster(
-    round_id: str, _: Reader, session: SessionDep, limit: Limit = 50, offset: Offset = 0
+    round_id: str, _: RoundReader, session: SessionDep, limit: Limit = 50, offset: Offset = 0
 ) -> Page[RosterOut]:
     items, total = service.roster_page(session, round_id, limit, offset)
     return Page(items=[RosterOut.model_validate(r) for r in items], total=total, limit=limit, offset=offset)
@@ -53,7 +53,7 @@ def remove_roster(round_id: str, entry_id: str, _: Writer, session: SessionDep) 
     "/candidates", response_model=Page[CandidateOut], summary="Candidates with their verdicts, by name"
 )
 def list_candidates(
-    round_id: str, _: Reader, session: SessionDep, limit: Limit = 50, offset: Offset = 0
+    round_id: str, _: RoundReader, session: SessionDep, limit: Limit = 50, offset: Offset = 0
 ) -> Page[CandidateOut]:
     items, total = service.candidates_page(session, round_id, limit, offset)
     return Page(items=[views.describe_candidate(c) for c in items], total=total, limit=limit, offset=offset)
@@ -77,7 +77,7 @@ def remove_candidate(
 
 @router.get("/committee", response_model=Page[CommitteeOut], summary="The counting committee, by name")
 def list_committee(
-    round_id: str, _: Reader, session: SessionDep, limit: Limit = 50, offset: Offset = 0
+    round_id: str, _: RoundReader, session: SessionDep, limit: Limit = 50, offset: Offset = 0
 ) -> Page[CommitteeOut]:
     items, total = service.committee_page(session, round_id, limit, offset)
     return Page(

@@ -6,10 +6,11 @@ from fastapi import APIRouter, Response
 
 from ballots.levels import Rulebook
 
-from ..deps import ClockDep, Reader, SecretDep, SessionDep, Writer
+from ..deps import AnyReader, ClockDep, RoundReader, SecretDep, SessionDep, Writer
 from ..schemas.common import ERROR_RESPONSES, Page
 from ..schemas.rounds import RoundIn, RoundOut, RoundPatch, RoundStatus, StatusChange
 from ..schemas.voting import KeyShareOut, StatusChanged
+from ..services import committee_access
 from ..services import round_views as views
 from ..services import rounds as service
 from .params import DayFilter, IncludeArchived, Limit, Offset
@@ -17,9 +18,13 @@ from .params import DayFilter, IncludeArchived, Limit, Offset
 router = APIRouter(prefix="/rounds", tags=["rounds"], responses=ERROR_RESPONSES)
 
 
-@router.get("", response_model=Page[RoundOut], summary="List rounds")
+@router.get(
+    "",
+    response_model=Page[RoundOut],
+    summary="List rounds (a committee account: the rounds whose counting committee it sits on)",
+)
 def list_rounds(
-    _: Reader,
+    principal: AnyReader,
     session: SessionDep,
     clock: ClockDep,
     plan_id: str | None = None,
@@ -43,6 +48,7 @@ def list_rounds(
         include_archived=include_archived,
         limit=limit,
         offset=offset,
+        only=committee_access.visible_round_ids(session, principal),
     )
     return Page(
         items=views.describe_all(session, items, clock.today()), total=total, limit=limit, offset=offset
@@ -55,7 +61,7 @@ def create_round(body: RoundIn, _: Writer, session: SessionDep, clock: ClockDep)
 
 
 @router.get("/{round_id}", response_model=RoundOut, summary="One round with its deadlines")
-def get_round(round_id: str, _: Reader, session: SessionDep, clock: ClockDep) -> RoundOut:
+def get_round(round_id: str, _: RoundReader, session: SessionDep, clock: ClockDep) -> RoundOut:
     return views.describe(session, service.get(session, round_id), clock.today())
 
 

@@ -1,6 +1,7 @@
 """Voting: code slips (organizer), the ballot and casting (no token: the code is the credential),
-turnout and the board of receipts (public), slips spent on paper (organizer), and paper ballots:
-the number handed out and the two entries of each (organizer or admin), what is agreed (signed in).
+turnout and the board of receipts (public), slips spent on paper, and paper ballots: the number
+handed out and the two entries of each, what is agreed. The conference-day work is done by the
+organizer or by the round's own committee members (``RoundActor``); the other rounds are closed to them.
 
 Nothing here logs a code, a receipt or a choice; the access log shows paths, and the one address
 that may carry a code (a slip's QR code, ``/bo-phieu/{id}?code=``) is masked there
@@ -15,14 +16,14 @@ from fastapi import APIRouter, Body, Response
 
 from ballots.levels import FollowUpLevel, Level
 
-from ..deps import CodeAttemptDep, Reader, SecretDep, SessionDep, SettingsDep, Writer
+from ..deps import RoundActor, RoundReader, SecretDep, SessionDep, SettingsDep
 from ..schemas.common import ERROR_RESPONSES
 from ..schemas.voting import (
     AcceptedBallotOut,
+    BallotDocumentOut,
     BallotOut,
     BallotRowOut,
     BoardOut,
-    CastIn,
     DisagreementOut,
     DisagreementsOut,
     LevelOut,
@@ -63,7 +64,7 @@ FOLLOW_UP: list[Level | FollowUpLevel] = [FollowUpLevel.TRUST, FollowUpLevel.NO_
 )
 def issue_slips(
     round_id: str,
-    _: Writer,
+    _: RoundActor,
     session: SessionDep,
     secret: SecretDep,
     settings: SettingsDep,
@@ -88,7 +89,7 @@ def issue_slips(
 
 @router.post("/slips/paper", response_model=PaperSlipOut, summary="Mark a slip as spent on a paper ballot")
 def spend_on_paper(
-    round_id: str, body: PaperSlipIn, _: Writer, session: SessionDep, secret: SecretDep
+    round_id: str, body: PaperSlipIn, _: RoundActor, session: SessionDep, secret: SecretDep
 ) -> PaperSlipOut:
     slips.spend_on_paper(session, round_id, body.code, secret)
     return PaperSlipOut(state="paper")
@@ -101,34 +102,22 @@ def ballot(round_id: str, session: SessionDep) -> BallotOut:
         round_id=paper.round_id,
         title=paper.title,
         vote_date=paper.vote_date,
-        rows=[BallotRowOut(cadre_id=r.cadre_id, name=r.name, posts=r.posts) for r in paper.rows],
+        rows=[
+            BallotRowOut(
+                cadre_id=r.cadre_id,
+                name=r.name,
+                posts=r.posts,
+                documents=[
+                    BallotDocumentOut(id=d.id, kind=d.kind, title=d.title, url=d.url) for d in r.documents
+                ],
+            )
+            for r in paper.rows
+        ],
         levels=[
             LevelOut(value=level, label_vi=level.label_vi)
             for level in (FOLLOW_UP if paper.follow_up else ORDER)
         ],
     )
-
-
-@router.post(
-    "/ballots",
-    response_model=ReceiptOut,
-    status_code=201,
-    summary="Cast a ballot with a code (no token); the identical request again answers 200",
-    responses=REFUSED,
-)
-def cast(
-    round_id: str,
-    body: CastIn,
-    session: SessionDep,
-    secret: SecretDep,
-    attempt: CodeAttemptDep,
-    response: Response,
-) -> ReceiptOut:
-    with attempt.of(round_id):
-        made, stored = voting.cast(session, round_id, body.code, body.choices, secret)
-    if not stored:
-        response.status_code = 200
-    return ReceiptOut(receipt=made)
 
 
 @router.get("/turnout", response_model=TurnoutOut, summary="Slips issued and ballots returned (no token)")
@@ -150,7 +139,7 @@ def board(round_id: str, session: SessionDep) -> BoardOut:
 )
 def paper_issued(
     round_id: str,
-    _: Writer,
+    _: RoundActor,
     session: SessionDep,
     body: PaperIssuedIn = Body(examples=[{"count": 60}]),
 ) -> PaperIssuedOut:
@@ -168,7 +157,7 @@ def paper_issued(
 )
 def enter_paper_ballot(
     round_id: str,
-    principal: Writer,
+    principal: RoundActor,
     session: SessionDep,
     body: PaperEntryIn = Body(
         examples=[
@@ -205,7 +194,7 @@ def enter_paper_ballot(
     response_model=DisagreementsOut,
     summary="Paper ballots not accepted yet: entries that differ (with the rows) and single passes",
 )
-def paper_disagreements(round_id: str, _: Reader, session: SessionDep) -> DisagreementsOut:
+def paper_disagreements(round_id: str, _: RoundReader, session: SessionDep) -> DisagreementsOut:
     found = paper.disagreements(session, round_id)
     return DisagreementsOut(
         items=[
@@ -222,7 +211,7 @@ def paper_disagreements(round_id: str, _: Reader, session: SessionDep) -> Disagr
     response_model=PaperSummaryOut,
     summary="Paper ballots issued, accepted, pending and disagreeing; each accepted ballot's invalid rows",
 )
-def paper_summary(round_id: str, _: Reader, session: SessionDep) -> PaperSummaryOut:
+def paper_summary(round_id: str, _: RoundReader, session: SessionDep) -> PaperSummaryOut:
     found = paper.summary(session, round_id)
     return PaperSummaryOut(
         issued=found.issued,

@@ -237,3 +237,9 @@ class CommitteeOut(Orm):
     full_name: str
     role: str
     cadre_id: str | None
+    user: str | None = Field(
+        default=None,
+        validation_alias="username",
+        description="The member's account (role committee), if given one.",
+        examples=["pham.thi.lan"],
+    )

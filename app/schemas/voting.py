@@ -6,6 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+from ballots.calendar import Milestone
 from ballots.levels import FollowUpLevel, Level
 
 from .common import Flag, Int, Strict
@@ -35,10 +36,25 @@ class SlipsOut(BaseModel):
     )
 
 
+class BallotDocumentOut(BaseModel):
+    id: str = Field(examples=[CADRE_EXAMPLE])
+    kind: Milestone = Field(examples=["report"])
+    title: str = Field(examples=["Bản tự kiểm điểm năm 2027"])
+    url: str = Field(
+        description="Where a voter downloads it, without a token, while the round is open.",
+        examples=["/bo-phieu/3f0c.../tai-lieu/8a1b..."],
+    )
+
+
 class BallotRowOut(BaseModel):
     cadre_id: str = Field(examples=[CADRE_EXAMPLE])
     name: str = Field(examples=["Nguyễn Văn Hùng"])
     posts: list[str] = Field(examples=[["Giám đốc Sở Tài chính"]])
+    documents: list[BallotDocumentOut] = Field(
+        default_factory=list,
+        description="What the voters may read about this cadre: report, dossier, clarification "
+        "requests and answers, oldest first.",
+    )
 
 
 class LevelOut(BaseModel):

@@ -62,7 +62,9 @@ def search(
     include_archived: bool,
     limit: int,
     offset: int,
+    only: list[str] | None = None,
 ) -> tuple[list[Round], int]:
+    """``only``: the rounds the caller may see (a committee account's own), ``None`` for all."""
     if date_from is not None and date_to is not None and date_from > date_to:
         # An empty page would hide the typo; say which bound is wrong instead.
         raise InvalidInput(
@@ -81,6 +83,7 @@ def search(
         include_archived=include_archived,
         limit=limit,
         offset=offset,
+        only=only,
     )
 
 

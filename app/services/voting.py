@@ -1,31 +1,26 @@
-"""Casting a ballot with a code slip, exactly once, and what may be seen while voting runs.
+"""The ballot of an open round and what may be seen while voting runs (turnout, the board).
 
-Casting is one transaction: the credential goes from unused to online in a conditional UPDATE and
-the sealed ballot is inserted; the request's commit keeps both or neither. The ballot row carries
-nothing of the credential: the only bridge is the receipt box on the spent credential, which only
-the code itself opens (app/sealing/receipt_box.py), so that a lost answer can be asked for again.
+Casting itself is app/services/casting.py.
 """
 
 from __future__ import annotations
 
-import hmac
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from ballots.codes import parse_code
 from ballots.errors import Conflict
-from ballots.levels import FollowUpLevel, Level, RoundKind
-from ballots.sealing import board_digest, encode_ballot, receipt, seal
+from ballots.levels import RoundKind
+from ballots.sealing import board_digest
 
 from ..errors import CodeRefused
 from ..models import CredentialState, Round, RoundKey, RoundStatus
 from ..repositories import voting as repo
 from ..repositories.common import not_found
-from ..sealing.receipt_box import DUMMY_BOX, box_key, choices_check, close_box, open_box
-from . import paper
+from . import ballot_documents, paper
+from .ballot_documents import BallotDocument, VoterCopy
 from .slips import digest_of
 
 
@@ -34,6 +29,7 @@ class BallotRow:
     cadre_id: str
     name: str
     posts: list[str]
+    documents: list[BallotDocument]
 
 
 @dataclass(frozen=True)
@@ -45,7 +41,7 @@ class BallotPaper:
     follow_up: bool = False  # the nq96 two-level ballot (trust / no trust)
 
 
-def _refused() -> CodeRefused:
+def refused() -> CodeRefused:
     return CodeRefused(
         "this code is not valid for this round, or it has already been used",
         message_vi="Mã không hợp lệ cho hội nghị này hoặc đã được sử dụng",
@@ -53,23 +49,29 @@ def _refused() -> CodeRefused:
     )
 
 
-def _require_open(round_: Round | None, round_id: str) -> Round:
+def require_open(round_: Round | None, round_id: str) -> Round:
     if round_ is None:
         raise not_found("round", round_id)
-    if round_.status is RoundStatus.OPEN and round_.archived_at is None:
-        return round_
-    if round_.status in (RoundStatus.DRAFT, RoundStatus.SCHEDULED):
+    require_open_state(round_.status, round_.archived_at, round_.title)
+    return round_
+
+
+def require_open_state(status: RoundStatus, archived_at: datetime | None, title: str) -> None:
+    """A round's ballots are taken while it is open (and not archived); otherwise say why not."""
+    if status is RoundStatus.OPEN and archived_at is None:
+        return
+    if status in (RoundStatus.DRAFT, RoundStatus.SCHEDULED):
         message, message_vi = "voting in this round has not opened yet", "Hội nghị này chưa mở bỏ phiếu"
     else:
         message, message_vi = "voting in this round is closed", "Hội nghị này đã kết thúc bỏ phiếu"
     raise Conflict(
-        f"{message} ('{round_.title}')",
-        message_vi=f"{message_vi} ('{round_.title}')",
-        details={"status": "archived" if round_.archived_at else round_.status.value},
+        f"{message} ('{title}')",
+        message_vi=f"{message_vi} ('{title}')",
+        details={"status": "archived" if archived_at else status.value},
     )
 
 
-def _box(session: Session, round_: Round) -> RoundKey:
+def ballot_box(session: Session, round_: Round) -> RoundKey:
     key = repo.round_key(session, round_.id)
     if key is None:  # opened before this service could seal ballots: it is voted on paper
         raise Conflict(
@@ -81,15 +83,17 @@ def _box(session: Session, round_: Round) -> RoundKey:
 
 def ballot_paper(session: Session, round_id: str) -> BallotPaper:
     """The ballot as a voter sees it, while the round is open: its rows in the order frozen at opening."""
-    round_ = _require_open(session.get(Round, round_id), round_id)
-    layout = _box(session, round_).layout
+    round_ = require_open(session.get(Round, round_id), round_id)
+    layout = ballot_box(session, round_).layout
     candidates = repo.candidates_with_posts(session, round_id)
+    documents = ballot_documents.by_cadre(session, round_id, list(layout))
     rows = []
     for cadre_id in layout:
         candidate = candidates[cadre_id]
         titles = {p.id: p.title for p in candidate.cadre.posts}
         posts = [titles[p] for p in candidate.post_ids if p in titles]
-        rows.append(BallotRow(cadre_id=cadre_id, name=candidate.cadre.full_name, posts=posts))
+        name = candidate.cadre.full_name
+        rows.append(BallotRow(cadre_id=cadre_id, name=name, posts=posts, documents=documents[cadre_id]))
     return BallotPaper(
         round_id=round_.id,
         title=round_.title,
@@ -99,39 +103,11 @@ def ballot_paper(session: Session, round_id: str) -> BallotPaper:
     )
 
 
-def cast(
-    session: Session,
-    round_id: str,
-    code: str,
-    choices: Mapping[str, Level | FollowUpLevel | None],
-    secret: bytes,
-) -> tuple[str, bool]:
-    """The ballot's receipt, and whether it was stored now (False: the identical request came before)."""
-    canonical = parse_code(code)  # a typing error is told apart (422); it proves nothing about slips
-    round_ = _require_open(repo.round_for_ballot(session, round_id), round_id)
-    key = _box(session, round_)
-    levels = FollowUpLevel if round_.kind is RoundKind.FOLLOW_UP else Level
-    plaintext = encode_ballot(
-        key.layout, choices, levels
-    )  # unknown or missing rows: refused before any write
-    box = box_key(secret, round_id, canonical)
-    check = choices_check(box, plaintext)
-    sealed = seal(plaintext, key.public_key, round_id)
-    made = receipt(sealed)
-    digest = digest_of(secret, round_id, canonical)
-    if repo.spend(session, round_id, digest, CredentialState.ONLINE, close_box(box, made, check)):
-        repo.add_ballot(session, round_id, sealed, made)
-        return made, True
-    # Unknown, spent on paper, or spent online: the same work (a box opened) and the same refusal,
-    # except for the one case the code's own box proves: this very ballot was cast with it before.
-    found = repo.credential_state(session, round_id, digest)
-    stored = found[1] if found is not None and found[1] is not None else DUMMY_BOX
-    opened = open_box(box, stored)
-    if found is not None and found[0] is CredentialState.ONLINE and opened is not None:
-        earlier, earlier_check = opened
-        if hmac.compare_digest(earlier_check, check):
-            return earlier, False
-    raise _refused()
+def voter_document(session: Session, round_id: str, document_id: str) -> VoterCopy:
+    """A document listed on the open round's ballot, for a voter (no token)."""
+    round_ = require_open(session.get(Round, round_id), round_id)
+    layout = list(ballot_box(session, round_).layout)
+    return ballot_documents.voter_copy(session, round_id, layout, document_id)
 
 
 def check_code(session: Session, round_id: str, code: str, secret: bytes) -> str:
@@ -142,11 +118,11 @@ def check_code(session: Session, round_id: str, code: str, secret: bytes) -> str
     Nothing is written: the code is spent only by ``cast``.
     """
     canonical = parse_code(code)
-    round_ = _require_open(session.get(Round, round_id), round_id)
-    _box(session, round_)
+    round_ = require_open(session.get(Round, round_id), round_id)
+    ballot_box(session, round_)
     found = repo.credential_state(session, round_id, digest_of(secret, round_id, canonical))
     if found is None or found[0] is not CredentialState.UNUSED:
-        raise _refused()
+        raise refused()
     return canonical
 
 

@@ -17,6 +17,7 @@ from . import (
     round_member_pages,
     round_pages,
     unit_pages,
+    vote_documents,
     vote_pages,
 )
 
@@ -35,4 +36,5 @@ def install(app: FastAPI) -> None:
     app.include_router(round_member_pages.router)
     app.include_router(result_pages.router)
     app.include_router(vote_pages.router)
+    app.include_router(vote_documents.router)
     errors.install(app)

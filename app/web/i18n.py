@@ -157,6 +157,8 @@ EN: dict[str, str] = {
         "A blank row is counted as an invalid vote for that person"
     ),
     "Để trống": "Blank",
+    "Để trống (không chọn)": "Leave blank (no choice)",
+    "Tài liệu về": "Documents about",
     "Sau khi bỏ phiếu, không thể sửa lại.": "Once cast, the ballot cannot be changed.",
     "Sửa lại": "Change",
     "Đã bỏ phiếu": "Ballot cast",

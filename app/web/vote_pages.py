@@ -20,13 +20,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ballots.errors import Conflict, InvalidInput
 from ballots.levels import FollowUpLevel, Level
 
-from ..deps import CodeAttemptDep, ReadSessionDep, SecretDep, SessionDep
+from ..deps import BoxesDep, CodeAttemptDep, ReadSessionDep, SecretDep, SessionDep
 from ..errors import CodeRefused, TooManyRequests
-from ..services import voting
+from ..services import casting, voting
 from . import csrf
 from .csrf import FORM_COOKIE, CsrfChecked
 from .i18n import language
 from .render import page, set_cookie
+from .vote_documents import DOCUMENT_KINDS
 
 router = APIRouter(include_in_schema=False)
 
@@ -111,7 +112,14 @@ def _code_page(
 def _ballot_page(
     request: Request, paper: voting.BallotPaper, code: str, chosen: dict[str, str | None]
 ) -> HTMLResponse:
-    context = {"paper": paper, "code": code, "chosen": chosen, "levels": _levels(paper), "field": FIELD}
+    context = {
+        "paper": paper,
+        "code": code,
+        "chosen": chosen,
+        "levels": _levels(paper),
+        "field": FIELD,
+        "kinds": DOCUMENT_KINDS,
+    }
     return page(request, "vote_ballot.html", context | _switch(paper.round_id, _other(request)))
 
 
@@ -260,6 +268,7 @@ def cast(
     session: SessionDep,
     secret: SecretDep,
     attempt: CodeAttemptDep,
+    boxes: BoxesDep,
     sent: SentChoices,
     code: Annotated[str, Form(max_length=64)] = "",
 ) -> HTMLResponse:
@@ -273,7 +282,7 @@ def cast(
     choices = {cadre_id: (kind(value) if value else None) for cadre_id, value in chosen.items()}
     try:
         with attempt.of(round_id):
-            made, _stored = voting.cast(session, round_id, code, choices, secret)
+            made, _stored = casting.cast(session, round_id, code, choices, secret, boxes)
     except TooManyRequests as exc:
         return _code_page(request, session, round_id, status=429, error=TOO_MANY, wait=exc.retry_after)
     except CodeRefused:

@@ -25,10 +25,32 @@ PUBLIC = {
     ("GET", "/api/v1/keys"),  # the public keys that verify results
 }
 ADMIN_ONLY = re.compile(r"^/api/v1/users")
-OWN_ACCOUNT = re.compile(r"^/api/v1/auth/tokens")  # anyone signed in lists and revokes their own tokens
+OWN_ACCOUNT = re.compile(r"^/api/v1/(auth/tokens|me$)")  # anyone signed in: who am I, my own tokens
 # The round's record (every sealed ballot) and the auditor's key file: organizers only, though GETs.
 ORGANIZER_READS = re.compile(r"^/api/v1/rounds/\{round_id\}/(record|key)$")
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
+# A committee account reaches its own rounds and nothing else: the list (filtered to them), each one's
+# reads and its conference-day work. For an unknown round these answer 404, like everyone's.
+COMMITTEE_ROUND_READS = {
+    "/api/v1/rounds",
+    "/api/v1/rounds/{round_id}",
+    "/api/v1/rounds/{round_id}/roster",
+    "/api/v1/rounds/{round_id}/candidates",
+    "/api/v1/rounds/{round_id}/committee",
+    "/api/v1/rounds/{round_id}/calendar",
+    "/api/v1/rounds/{round_id}/paper-ballots",
+    "/api/v1/rounds/{round_id}/paper-ballots/disagreements",
+    "/api/v1/rounds/{round_id}/shares",
+}
+COMMITTEE_ROUND_WORK = {
+    "/api/v1/rounds/{round_id}/slips",
+    "/api/v1/rounds/{round_id}/slips/paper",
+    "/api/v1/rounds/{round_id}/paper-ballots/issued",
+    "/api/v1/rounds/{round_id}/paper-ballots",
+    "/api/v1/rounds/{round_id}/close",
+    "/api/v1/rounds/{round_id}/shares",
+    "/api/v1/rounds/{round_id}/count",
+}
 
 
 def api_endpoints() -> list[tuple[str, str]]:
@@ -52,6 +74,8 @@ def allowed(role: Role | None, method: str, path: str) -> bool:
         return True
     if ADMIN_ONLY.match(path):
         return False
+    if role is Role.COMMITTEE:
+        return path in (COMMITTEE_ROUND_READS if method == "GET" else COMMITTEE_ROUND_WORK)
     if method == "GET" and not ORGANIZER_READS.match(path):
         return True
     return role is Role.ORGANIZER

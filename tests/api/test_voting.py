@@ -116,6 +116,12 @@ def test_voting_before_opening_or_after_closing_is_refused_clearly(
     assert early.status_code == 409 and "not opened yet" in early.json()["error"]["message"]
     open_round(client, organizer, round_id)
     rows = client.get(f"/api/v1/rounds/{round_id}/ballot").json()["rows"]
+    # A ballot cast while open: this process now keeps the round's box, and still sees it close.
+    in_time = client.post(
+        f"/api/v1/rounds/{round_id}/ballots",
+        json={"code": codes[1], "choices": {r["cadre_id"]: "low" for r in rows}},
+    )
+    assert in_time.status_code == 201
     client.post(f"/api/v1/rounds/{round_id}/close", json={"present": 2}, headers=organizer)
     late = client.post(
         f"/api/v1/rounds/{round_id}/ballots",
@@ -123,7 +129,7 @@ def test_voting_before_opening_or_after_closing_is_refused_clearly(
     )
     assert late.status_code == 409 and "closed" in late.json()["error"]["message"]
     assert late.json()["error"]["message_vi"]
-    assert stored(session) == (0, ["unused", "unused"])
+    assert stored(session) == (1, ["online", "unused"])
     nowhere = client.get("/api/v1/rounds/no-such-round/ballot")
     assert nowhere.status_code == 404
 

@@ -29,11 +29,19 @@ class VotingRound:
 
 
 def prepared_round(
-    client: TestClient, headers: Headers, *, cadres: int = 2, committee: int = 0, **round_fields: Any
+    client: TestClient,
+    headers: Headers,
+    *,
+    cadres: int = 2,
+    committee: int = 0,
+    tag: str = "",
+    **round_fields: Any,
 ) -> str:
-    """A scheduled round with eligible candidates, one summoned voter per cadre, and its committee."""
-    unit = make_unit(client, headers, "Sở Tài chính")
-    round_id = str(make_round(client, headers, make_plan(client, headers), unit, **round_fields)["id"])
+    """A scheduled round with eligible candidates, one summoned voter per cadre, and its committee
+    (``tag``: a second round in the same test gets a unit and a plan of its own)."""
+    unit = make_unit(client, headers, f"Sở Tài chính{tag}")
+    plan = make_plan(client, headers, number=f"96-KH/TU{tag}")
+    round_id = str(make_round(client, headers, plan, unit, **round_fields)["id"])
     for name in NAMES[:cadres]:
         cadre = make_cadre(client, headers, name, [post_body(unit, title=f"Phó Giám đốc Sở ({name})")])
         assert propose(client, headers, round_id, cadre["id"]).status_code == 201

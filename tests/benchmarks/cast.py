@@ -64,9 +64,16 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def drive(
-    endpoint: str, url: str, bodies: Callable[[], dict[str, Any] | None], concurrency: int, seconds: float
+    endpoint: str,
+    url: str,
+    bodies: Callable[[], dict[str, Any] | None],
+    concurrency: int,
+    seconds: float,
+    rate: float | None = None,
 ) -> Load:
-    """``concurrency`` clients posting back to back until ``seconds`` pass or bodies run out."""
+    """``concurrency`` clients posting back to back until ``seconds`` pass or bodies run out; with
+    ``rate``, requests arrive at that many a second instead (open loop, at most ``concurrency`` in
+    flight), as voters in a hall do: the latency then measures the service, not a queue of clients."""
     latencies: list[float] = []
     outcomes: Counter[str] = Counter()
     connector = aiohttp.TCPConnector(limit=concurrency)
@@ -75,19 +82,31 @@ async def drive(
         started = time.perf_counter()
         deadline = started + seconds
 
+        async def one(body: dict[str, Any]) -> None:
+            sent = time.perf_counter()
+            try:
+                async with session.post(url, json=body) as answer:
+                    await answer.read()
+                    outcome = str(answer.status)
+            except (aiohttp.ClientError, TimeoutError) as error:
+                outcome = type(error).__name__
+            latencies.append(time.perf_counter() - sent)
+            outcomes[outcome] += 1
+
         async def voter() -> None:
             while time.perf_counter() < deadline and (body := bodies()) is not None:
-                sent = time.perf_counter()
-                try:
-                    async with session.post(url, json=body) as answer:
-                        await answer.read()
-                        outcome = str(answer.status)
-                except (aiohttp.ClientError, TimeoutError) as error:
-                    outcome = type(error).__name__
-                latencies.append(time.perf_counter() - sent)
-                outcomes[outcome] += 1
+                await one(body)
 
-        await asyncio.gather(*(voter() for _ in range(concurrency)))
+        if rate is None:
+            await asyncio.gather(*(voter() for _ in range(concurrency)))
+        else:
+            arrivals = []
+            for n in range(int(seconds * rate)):
+                await asyncio.sleep(max(0.0, started + n / rate - time.perf_counter()))
+                if (body := bodies()) is None:
+                    break
+                arrivals.append(asyncio.create_task(one(body)))
+            await asyncio.gather(*arrivals)
         elapsed = time.perf_counter() - started
     ok = outcomes["201"]
     ms = [x * 1000 for x in latencies]
@@ -128,6 +147,7 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
                     ballot,
                     args.concurrency,
                     args.seconds,
+                    args.rate,
                 )
             )
             with client(server.base) as c:
@@ -139,7 +159,14 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
         try:
             body = {"body": "x" * 400}  # about the size of a sealed 50-row ballot
             bare = asyncio.run(
-                drive("bare", f"{bare_server.base}/bare", lambda: body, args.concurrency, args.seconds)
+                drive(
+                    "bare",
+                    f"{bare_server.base}/bare",
+                    lambda: body,
+                    args.concurrency,
+                    args.seconds,
+                    args.rate,
+                )
             )
         finally:
             bare_server.stop()
@@ -179,9 +206,16 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=200, help="concurrent voters (default 200)")
     parser.add_argument("--slips", type=int, default=10_000, help="codes issued, at most 10000 (one issue)")
     parser.add_argument("--cadres", type=int, default=50, help="rows on the ballot (default 50)")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=None,
+        help="open loop: requests arriving per second (default: back to back)",
+    )
     args = parser.parse_args()
     results = [run_backend(backend, args) for backend in args.backend or list(WORKERS)]
-    print(f"{args.concurrency} concurrent clients, {args.seconds:g} s per endpoint, {args.cadres}-row ballot")
+    load = f"{args.rate:g} requests/s arriving" if args.rate else f"{args.concurrency} concurrent clients"
+    print(f"{load}, {args.seconds:g} s per endpoint, {args.cadres}-row ballot")
     print(table(results))
     print("targets: cast >= 0.5x bare, cast p99 < 250 ms")
     RESULTS.mkdir(exist_ok=True)

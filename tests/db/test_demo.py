@@ -25,7 +25,7 @@ from app.demo import data
 from app.demo.load import load, round_dates
 from app.main import create_app
 from app.models import Cadre, Candidate, Plan, Round, RoundKey, RoundStatus, Unit
-from app.services import voting
+from app.services import casting, voting
 from app.settings import Settings, get_settings
 from ballots.levels import Level
 
@@ -91,7 +91,12 @@ def test_the_demo_loads_a_province_whose_verdicts_are_the_rule_cores(session: Se
     assert len(short) == 1 and (short[0].vote_date - today).days < 20
     # Today's round was scheduled on the day itself: the short notice needed the demo's written reason.
     assert today_round.schedule_override_reason == data.OVERRIDE_REASON
-    assert set(loaded.passwords) == {"quantri", "tochuc", "kiemphieu", "giamsat"}
+    assert set(loaded.passwords) == {"quantri", "tochuc", "kiemphieu", "kiemphieu2", "giamsat"}
+    # The two committee accounts sit on today's round (paper ballots are entered twice, by two people).
+    assert loaded.open_round is not None
+    linked = {m.user.username: m.full_name for m in today_round.committee if m.user is not None}
+    assert linked == dict(loaded.open_round.committee_accounts)
+    assert set(linked) == {"kiemphieu", "kiemphieu2"}
     assert loaded.token.startswith("tn_")
 
 
@@ -146,9 +151,9 @@ def test_one_round_is_open_today_with_slips_issued_and_five_ballots_cast(
     first, second = loaded.open_round.codes
     rows = loaded.open_round.cadre_ids
     assert rows == [r.cadre_id for r in voting.ballot_paper(session, round_.id).rows]
-    made, stored = voting.cast(session, round_.id, first, dict.fromkeys(rows, Level.HIGH), SECRET)
+    made, stored = casting.cast(session, round_.id, first, dict.fromkeys(rows, Level.HIGH), SECRET)
     assert stored
-    assert voting.cast(session, round_.id, second, dict.fromkeys(rows), SECRET)[1]
+    assert casting.cast(session, round_.id, second, dict.fromkeys(rows), SECRET)[1]
     assert voting.turnout(session, round_.id) == (30, 7)
     assert made in voting.board(session, round_.id)[0]
 

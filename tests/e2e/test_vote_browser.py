@@ -98,18 +98,23 @@ def test_a_voter_votes_on_a_phone_by_keyboard_with_javascript_off(live: Live, br
     assert groups.count() == 3
     check("ballot")
 
-    # Row 1: Tab into the group lands on "Tín nhiệm cao"; Space chooses it. Row 2: Tab, then the
-    # down arrow moves to (and chooses) "Tín nhiệm". Row 3 is left blank.
-    first = page.get_by_role("radio").first
-    while not first.evaluate("e => e === document.activeElement"):
+    # Each row starts on its "Để trống" choice, so Tab into a group lands there. Row 1: the down
+    # arrow goes round to (and chooses) "Tín nhiệm cao"; row 2: twice, "Tín nhiệm"; row 3 stays blank.
+    blank = "Để trống (không chọn)"
+    assert page.get_by_role("radio", name=blank).count() == 3
+    while page.evaluate("document.activeElement.type") != "radio":
         page.keyboard.press("Tab")
-    page.keyboard.press("Space")
+    assert page.get_by_role("radio", name=blank).first.evaluate("e => e === document.activeElement")
+    page.keyboard.press("ArrowDown")
+    assert page.get_by_role("radio", name="Tín nhiệm cao").first.is_checked()
     page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"  # the focus is visible
     page.screenshot(path=str(ARTIFACTS / "vote-360-ballot-focus.png"))
-    page.keyboard.press("Tab")  # into row 3: nothing chosen there
+    page.keyboard.press("Tab")  # into row 3: its blank choice, left as it is
+    assert page.evaluate("document.activeElement.value") == ""
     page.keyboard.press("Tab")  # to the button
     assert page.evaluate("document.activeElement.textContent").strip() == "Xem lại phiếu"
     submit(page)
@@ -120,13 +125,20 @@ def test_a_voter_votes_on_a_phone_by_keyboard_with_javascript_off(live: Live, br
     no_overflow(page)
     check("review")
 
-    # "Sửa lại" keeps the choices; then the review again and "Bỏ phiếu".
+    # "Sửa lại" keeps the choices; row 1 is then taken back to blank by keyboard (the up arrow
+    # goes round from the first level to "Để trống"), and the review warns about two blank rows.
     page.get_by_role("button", name="Sửa lại").focus()
     submit(page)
     assert page.get_by_role("radio", name="Tín nhiệm cao").first.is_checked()
     assert page.get_by_role("radio", name="Tín nhiệm", exact=True).nth(1).is_checked()
+    page.get_by_role("radio", name="Tín nhiệm cao").first.focus()
+    page.keyboard.press("ArrowUp")
+    assert page.get_by_role("radio", name=blank).first.is_checked()
+    assert not page.get_by_role("radio", name="Tín nhiệm cao").first.is_checked()
     page.get_by_role("button", name="Xem lại phiếu").focus()
     submit(page)
+    assert "Có 2 dòng để trống." in page.inner_text("main")
+    assert page.inner_text("ol.review").count("Để trống") == 2
     page.get_by_role("button", name="Bỏ phiếu").focus()
     submit(page)
     assert page.get_by_role("heading", name="Đã bỏ phiếu").is_visible()

@@ -67,8 +67,10 @@ def test_a_voter_enters_the_code_fills_in_reviews_casts_and_finds_the_receipt(
     for name in NAMES[:3]:
         assert name in ballot.text
     assert "Phó Giám đốc Sở (Nguyễn Văn Hùng)" in ballot.text
-    for label in ("Tín nhiệm cao", "Tín nhiệm thấp", "> Tín nhiệm</label>"):
+    for label in ("Tín nhiệm cao", "Tín nhiệm thấp", "> Tín nhiệm</label>", "Để trống (không chọn)"):
         assert label in ballot.text
+    # Every row starts on its "leave blank" choice, so a level chosen can be taken back without script.
+    assert ballot.text.count('value="" checked>') == 3
     assert f'name="code" value="{vote.codes[0]}"' in ballot.text
     assert "code=" not in str(ballot.url)
 
@@ -83,9 +85,15 @@ def test_a_voter_enters_the_code_fills_in_reviews_casts_and_finds_the_receipt(
     # "Sửa lại": back to the ballot with the choices kept.
     again = pages.post(f"{page_of(vote)}/phieu", data=fields(review, vote, "high", None, "low"))
     assert again.status_code == 200
-    assert again.text.count(" checked>") == 2
+    assert again.text.count(" checked>") == 3
     assert f'name="c-{vote.cadre_ids[0]}" value="high" checked' in again.text
+    assert f'name="c-{vote.cadre_ids[1]}" value="" checked' in again.text
     assert f'name="c-{vote.cadre_ids[2]}" value="low" checked' in again.text
+
+    # Row 1 taken back to blank (the form sends its empty value): two blank rows now.
+    cleared = fields(again, vote, "high", None, "low") | {f"c-{vote.cadre_ids[0]}": ""}
+    review = pages.post(f"{page_of(vote)}/xem-lai", data=cleared)
+    assert "Có 2 dòng để trống." in review.text and review.text.count("Để trống</span>") == 2
 
     # Cast: the receipt, nothing about the choices.
     sent = fields(again, vote, "high", "medium", "low")
@@ -268,3 +276,21 @@ def test_a_follow_up_ballot_shows_the_two_boxes_and_casts(pages: TestClient, org
     cast_page = pages.post(f"{page_of(vote)}/gui", data=fields(review, vote, "no_trust", "trust"))
     assert cast_page.status_code == 200
     assert pages.get(f"/api/v1/rounds/{vote.id}/turnout").json()["returned"] == 1
+
+
+def test_the_ballot_page_links_each_cadres_documents(pages: TestClient, organizer: Headers) -> None:
+    round_id = prepared_round(pages, organizer, cadres=2)
+    items = pages.get(f"/api/v1/rounds/{round_id}/candidates", headers=organizer).json()["items"]
+    cadre = next(c["cadre_id"] for c in items if c["cadre_name"] == NAMES[0])
+    fields_ = {"kind": "report", "title": "Báo cáo tự kiểm điểm 2027", "body": "Nội dung", "cadre_id": cadre}
+    document = pages.post(f"/api/v1/rounds/{round_id}/documents", data=fields_, headers=organizer).json()
+    codes = issue(pages, organizer, round_id)
+    open_round(pages, organizer, round_id)
+    rows = pages.get(f"/api/v1/rounds/{round_id}/ballot").json()["rows"]
+    vote = VotingRound(round_id, codes, [r["cadre_id"] for r in rows], {})
+    ballot = enter(pages, vote, codes[0])
+    url = f"/bo-phieu/{round_id}/tai-lieu/{document['id']}"
+    assert f'<a href="{url}">Báo cáo tự kiểm điểm: Báo cáo tự kiểm điểm 2027</a>' in ballot.text
+    assert f'aria-label="Tài liệu về {NAMES[0]}"' in ballot.text
+    assert ballot.text.count('<ul class="docs"') == 1  # the other cadre has none
+    assert pages.get(f"/bo-phieu/{round_id}/tai-lieu/{document['id']}").status_code == 200
