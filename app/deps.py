@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Annotated
 
@@ -215,6 +215,14 @@ def results_reader(principal: Annotated[Principal, Depends(current_principal)]) 
     return principal
 
 
+def round_results_reader(
+    round_id: str, principal: Annotated[Principal, Depends(results_reader)], session: SessionDep
+) -> Principal:
+    """``results_reader`` for one round: a committee account reads its own rounds' results once
+    counted, another round's only once published."""
+    return replace(principal, scopes=committee_access.result_scopes(session, principal, round_id))
+
+
 def catalog_reader(principal: Annotated[Principal, Depends(require(Scope.READ))]) -> Principal:
     """Plans, units, cadres, documents: every reader but a committee account (its rounds only)."""
     committee_access.refuse_outside_rounds(principal)
@@ -241,6 +249,7 @@ RoundActor = Annotated[Principal, Depends(round_actor)]
 Writer = Annotated[Principal, Depends(require(Scope.WRITE))]
 Admin = Annotated[Principal, Depends(require(Scope.ADMIN))]
 ResultsReader = Annotated[Principal, Depends(results_reader)]
+RoundResultsReader = Annotated[Principal, Depends(round_results_reader)]
 CodeAttemptDep = Annotated[CodeAttempt, Depends(code_attempt)]
 SecretDep = Annotated[bytes, Depends(service_secret)]
 BoxesDep = Annotated[Boxes, Depends(ballot_boxes)]

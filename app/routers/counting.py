@@ -13,7 +13,15 @@ from typing import Any
 
 from fastapi import APIRouter, Body, Request, Response
 
-from ..deps import ClockDep, ResultsReader, RoundActor, RoundReader, SecretDep, SessionDep, Writer
+from ..deps import (
+    ClockDep,
+    RoundActor,
+    RoundReader,
+    RoundResultsReader,
+    SecretDep,
+    SessionDep,
+    Writer,
+)
 from ..schemas.common import ERROR_RESPONSES
 from ..schemas.counting import (
     RESULT_EXAMPLE,
@@ -110,7 +118,7 @@ def publish_round(
 
 
 @router.get("/rounds/{round_id}/results", summary="A round's signed results", responses=SIGNED)
-def round_results(round_id: str, who: ResultsReader, session: SessionDep, request: Request) -> Response:
+def round_results(round_id: str, who: RoundResultsReader, session: SessionDep, request: Request) -> Response:
     return etagged(request, publication.signed(publication.visible(session, round_id, who.scopes)))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Response
 
-from ..deps import ReadSessionDep, ResultsReader, SecretDep, Writer
+from ..deps import ReadSessionDep, RoundResultsReader, SecretDep, Writer
 from ..schemas.common import ERROR_RESPONSES
 from ..services import results, round_record
 
@@ -36,7 +36,7 @@ def _files(media_type: str, what: str) -> dict[int | str, dict[str, Any]]:
     responses=_files("text/csv", "UTF-8 CSV (with a byte-order mark), one row per cadre"),
     summary="The round's results as CSV",
 )
-def results_csv(round_id: str, who: ResultsReader, session: ReadSessionDep) -> Response:
+def results_csv(round_id: str, who: RoundResultsReader, session: ReadSessionDep) -> Response:
     content, name = results.results_csv(session, round_id, who.scopes)
     return _file(content, "text/csv; charset=utf-8", name)
 
@@ -47,7 +47,7 @@ def results_csv(round_id: str, who: ResultsReader, session: ReadSessionDep) -> R
     responses=_files(XLSX, "An Excel workbook: title block, figures, one row per cadre"),
     summary="The round's results as an Excel workbook",
 )
-def results_xlsx(round_id: str, who: ResultsReader, session: ReadSessionDep) -> Response:
+def results_xlsx(round_id: str, who: RoundResultsReader, session: ReadSessionDep) -> Response:
     content, name = results.results_xlsx(session, round_id, who.scopes)
     return _file(content, XLSX, name)
 
@@ -58,7 +58,7 @@ def results_xlsx(round_id: str, who: ResultsReader, session: ReadSessionDep) -> 
     responses=_files("application/pdf", "The count minutes, A4, the results digest on every page"),
     summary="The count minutes (biên bản kiểm phiếu) as PDF",
 )
-def minutes_pdf(round_id: str, who: ResultsReader, session: ReadSessionDep) -> Response:
+def minutes_pdf(round_id: str, who: RoundResultsReader, session: ReadSessionDep) -> Response:
     content, name = results.minutes_pdf(session, round_id, who.scopes)
     return _file(content, "application/pdf", name)
 

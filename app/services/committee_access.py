@@ -75,3 +75,12 @@ def require_act(session: Session, principal: Principal, round_id: str) -> None:
 def visible_round_ids(session: Session, principal: Principal) -> list[str] | None:
     """The rounds a caller may list: ``None`` for all of them."""
     return repo.round_ids_of(session, principal.user_id) if is_committee(principal) else None
+
+
+def result_scopes(session: Session, principal: Principal, round_id: str) -> frozenset[Scope]:
+    """The rights a caller reads a round's results with: a committee account reads its own rounds'
+    results once counted (its members sign the minutes), and other rounds' only once published,
+    like another system's ``results`` token."""
+    if is_committee(principal) and not repo.sits_on(session, round_id, principal.user_id):
+        return (principal.scopes - {Scope.READ}) | {Scope.RESULTS}
+    return principal.scopes

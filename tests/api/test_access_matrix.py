@@ -42,6 +42,14 @@ COMMITTEE_ROUND_READS = {
     "/api/v1/rounds/{round_id}/paper-ballots/disagreements",
     "/api/v1/rounds/{round_id}/shares",
 }
+# Results: its own rounds' once counted, any round's once published (an unknown round: 404).
+COMMITTEE_RESULTS = {
+    "/api/v1/results",
+    "/api/v1/rounds/{round_id}/results",
+    "/api/v1/rounds/{round_id}/results.csv",
+    "/api/v1/rounds/{round_id}/results.xlsx",
+    "/api/v1/rounds/{round_id}/minutes.pdf",
+}
 COMMITTEE_ROUND_WORK = {
     "/api/v1/rounds/{round_id}/slips",
     "/api/v1/rounds/{round_id}/slips/paper",
@@ -75,7 +83,8 @@ def allowed(role: Role | None, method: str, path: str) -> bool:
     if ADMIN_ONLY.match(path):
         return False
     if role is Role.COMMITTEE:
-        return path in (COMMITTEE_ROUND_READS if method == "GET" else COMMITTEE_ROUND_WORK)
+        reads = COMMITTEE_ROUND_READS | COMMITTEE_RESULTS
+        return path in (reads if method == "GET" else COMMITTEE_ROUND_WORK)
     if method == "GET" and not ORGANIZER_READS.match(path):
         return True
     return role is Role.ORGANIZER

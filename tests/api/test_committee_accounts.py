@@ -193,3 +193,25 @@ def test_a_member_issues_the_slips_of_their_round_and_unlinking_takes_the_round_
     assert members(client, organizer, round_id)[0]["user"] is None
     assert client.post(f"{path}/slips?format=json", json={"count": 2}, headers=one).status_code == 403
     assert client.get("/api/v1/rounds", headers=one).json()["items"] == []
+
+
+def test_members_close_and_count_their_round_and_read_other_results_only_once_published(
+    client: TestClient, organizer: Headers, two_rounds: tuple[str, str]
+) -> None:
+    first, second = two_rounds
+    one, _ = committee_headers(client, organizer, first)
+    own, other = f"/api/v1/rounds/{first}", f"/api/v1/rounds/{second}"
+    closed = client.post(f"{own}/close", json={"present": 2, "unused_count": 0}, headers=one)
+    assert closed.status_code == 200, closed.text
+    assert client.post(f"{own}/count", headers=one).status_code == 200
+    assert client.get(f"{own}/results", headers=one).status_code == 200
+    assert client.get(f"{own}/minutes.pdf", headers=one).content.startswith(b"%PDF")
+    # Another round: its work is refused, its results are as unknown as for any outside system.
+    refused = client.post(f"{other}/close", json={"present": 2, "unused_count": 0}, headers=one)
+    assert refused.status_code == 403
+    client.post(f"{other}/close", json={"present": 2, "unused_count": 0}, headers=organizer)
+    assert client.post(f"{other}/count", headers=organizer).status_code == 200
+    assert client.get(f"{other}/results", headers=one).status_code == 404
+    assert client.post(f"{other}/publish", headers=one).status_code == 403
+    assert client.post(f"{other}/publish", headers=organizer).status_code == 200
+    assert client.get(f"{other}/results", headers=one).status_code == 200
