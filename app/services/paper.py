@@ -287,3 +287,14 @@ def accepted_entries(session: Session, round_id: str) -> list[dict[str, Any]]:
         {"number": number, "stamped": ballot.issued, "rows": _stored(ballot)}
         for number, ballot in sorted(agreed.items())
     ]
+
+
+def typed_numbers(session: Session, round_id: str, pass_no: int) -> set[int]:
+    """The ballot numbers whose pass ``pass_no`` is typed already (the entry screen goes to the next)."""
+    return {n for n, passes in _by_number(session, round_id).items() if pass_no in passes}
+
+
+def own_entry(session: Session, round_id: str, number: int, pass_no: int, user_id: str) -> Ballot[Any] | None:
+    """An operator's own earlier entry of this pass of ballot ``number``, to show it again."""
+    entry = _by_number(session, round_id).get(number, {}).get(pass_no)
+    return _ballot(entry) if entry is not None and entry.entered_by == user_id else None

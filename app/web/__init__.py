@@ -10,8 +10,10 @@ from fastapi.staticfiles import StaticFiles
 from . import (
     auth_pages,
     cadre_pages,
+    conference_pages,
     errors,
     import_pages,
+    paper_entry_pages,
     plan_pages,
     result_pages,
     round_member_pages,
@@ -35,6 +37,8 @@ def install(app: FastAPI) -> None:
     app.include_router(round_pages.router)
     app.include_router(round_member_pages.router)
     app.include_router(result_pages.router)
+    app.include_router(conference_pages.router)
+    app.include_router(paper_entry_pages.router)
     app.include_router(vote_pages.router)
     app.include_router(vote_documents.router)
     errors.install(app)

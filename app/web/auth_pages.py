@@ -38,6 +38,8 @@ def safe_next(target: str) -> str:
 def home(user: MaybeUser, read: ReadSessionDep) -> RedirectResponse:
     if user is None:
         return RedirectResponse("/login", status_code=303)
+    if user.role.value == "committee":  # their rounds are their whole work here
+        return RedirectResponse("/conference", status_code=303)
     newest = plans_service.newest_id(read)
     return RedirectResponse(f"/plans/{newest}" if newest else "/plans", status_code=303)
 

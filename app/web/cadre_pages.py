@@ -19,7 +19,7 @@ from ..services import cadres as service
 from ..services import nominations
 from ..services import units as unit_service
 from .csrf import CsrfChecked
-from .forms import form_fields, given, parse, refusal, require_writer
+from .forms import form_fields, given, parse, refusal, require_catalog, require_writer
 from .render import page
 from .session import PageUser
 
@@ -92,6 +92,7 @@ def cadres(
     unit_id: Annotated[str, Query(max_length=64)] = "",
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
+    require_catalog(user)
     return _list_page(request, user, read, q, unit_id, offset)
 
 
@@ -138,6 +139,7 @@ def _cadre_page(
 
 @router.get("/cadres/{cadre_id}")
 def cadre(cadre_id: str, request: Request, user: PageUser, read: ReadSessionDep) -> HTMLResponse:
+    require_catalog(user)
     return _cadre_page(request, user, read, cadre_id)
 
 

@@ -18,6 +18,7 @@ from ballots.errors import BallotsError, InvalidInput, PermissionDenied
 
 from ..error_messages import field_problem, vietnamese_fallback
 from ..security import Scope
+from ..services import committee_access
 from ..services.auth import Principal
 
 M = TypeVar("M", bound=BaseModel)
@@ -38,6 +39,11 @@ LABELS_VI = {
     "since": "Từ ngày",
     "ended_on": "Đến ngày",
 }
+
+
+def require_catalog(user: Principal) -> None:
+    """Plans, units and cadres are not a committee account's business (as in the API)."""
+    committee_access.refuse_outside_rounds(user)
 
 
 def require_writer(user: Principal) -> None:

@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from ..deps import ClockDep, ReadSessionDep
 from ..services import plan_pages as service
+from .forms import require_catalog
 from .render import page
 from .session import PageUser
 
@@ -32,6 +33,7 @@ WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 
 @router.get("/plans")
 def plans(request: Request, user: PageUser, read: ReadSessionDep) -> HTMLResponse:
+    require_catalog(user)
     return page(request, "plans.html", {"plans": service.plan_list(read)}, user=user)
 
 
@@ -39,6 +41,7 @@ def plans(request: Request, user: PageUser, read: ReadSessionDep) -> HTMLRespons
 def plan(
     plan_id: str, request: Request, user: PageUser, read: ReadSessionDep, clock: ClockDep
 ) -> HTMLResponse:
+    require_catalog(user)
     view = service.plan_page(read, plan_id, clock.today())
     return page(
         request,

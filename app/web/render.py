@@ -1,7 +1,8 @@
 """Rendering a page: the layout's context (user, language, CSRF token, nav), a strict policy, cookies.
 
-Pages carry no script and no inline style, so their Content-Security-Policy allows only the
-service's own stylesheet and forms that post back to the service.
+Pages carry no inline script and no inline style, so their Content-Security-Policy allows only the
+service's own stylesheet and forms that post back to the service (the paper-entry screen alone also
+loads a script file of the service's own, and works without it).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ PAGE_POLICY = (
 ROLE_VI = {"admin": "Quản trị", "organizer": "Tổ chức", "committee": "Kiểm phiếu", "observer": "Giám sát"}
 # (path, label, roles that see it): each role sees what the API lets it use.
 NAV: tuple[tuple[str, str, frozenset[str]], ...] = (
-    ("/plans", "Kế hoạch", frozenset(ROLE_VI)),
+    ("/plans", "Kế hoạch", frozenset({"admin", "organizer", "observer"})),
+    ("/conference", "Ngày hội nghị", frozenset({"admin", "organizer", "committee"})),
     ("/cadres", "Cán bộ", frozenset({"admin", "organizer", "observer"})),
     ("/units", "Đơn vị", frozenset({"admin", "organizer", "observer"})),
     ("/import", "Nhập từ Excel", frozenset({"admin", "organizer"})),
@@ -68,8 +70,10 @@ def page(
     user: Principal | None = None,
     status_code: int = 200,
     form_key: str | None = None,
+    script: bool = False,
 ) -> HTMLResponse:
-    """``form_key``: the cookie value the page's forms are bound to, when the page just made it."""
+    """``form_key``: the cookie value the page's forms are bound to, when the page just made it;
+    ``script``: the page loads a script of the service's own (never inline)."""
     lang = language(request)
     path = request.url.path
     nav = [
@@ -92,7 +96,11 @@ def page(
             **(context or {}),
         },
         status_code=status_code,
-        headers={"Content-Security-Policy": PAGE_POLICY, "Cache-Control": "no-store"},
+        headers={
+            # A page that works without script may still load the service's own, to be quicker to use.
+            "Content-Security-Policy": PAGE_POLICY + ("; script-src 'self'" if script else ""),
+            "Cache-Control": "no-store",
+        },
     )
     if request.query_params.get("lang") == lang:
         set_cookie(request, response, LANG_COOKIE, lang, YEAR)

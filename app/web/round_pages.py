@@ -15,7 +15,7 @@ from ballots.levels import Rulebook
 from ..deps import ClockDep, ReadSessionDep, SecretDep, SessionDep
 from ..errors import status_for
 from ..schemas.rounds import RoundIn, RoundPatch, RoundStatus
-from ..services import plans, round_pages, rounds
+from ..services import committee_access, plans, round_pages, rounds
 from .csrf import CsrfChecked
 from .forms import form_fields, given, parse, refusal, require_writer
 from .plan_pages import MILESTONE_VI, STATUS_VI
@@ -110,6 +110,7 @@ def round_view(
     **more: Any,
 ) -> HTMLResponse:
     """The round's page; ``more`` carries a refusal and the input to show again."""
+    committee_access.require_read(read, user, round_id)
     view = round_pages.round_page(read, round_id, today, request.query_params.get("tim", ""))
     context = {
         "v": view,

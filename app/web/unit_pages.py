@@ -16,7 +16,7 @@ from ..errors import status_for
 from ..schemas.units import UnitIn, UnitPatch
 from ..services import units as service
 from .csrf import CsrfChecked
-from .forms import form_fields, given, parse, refusal, require_writer
+from .forms import form_fields, given, parse, refusal, require_catalog, require_writer
 from .render import page
 from .session import PageUser
 
@@ -68,6 +68,7 @@ def units(
     q: Annotated[str, Query(max_length=200)] = "",
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
+    require_catalog(user)
     return _list_page(request, user, read, q, offset)
 
 
@@ -105,6 +106,7 @@ def _unit_page(
 
 @router.get("/units/{unit_id}")
 def unit(unit_id: str, request: Request, user: PageUser, read: ReadSessionDep) -> HTMLResponse:
+    require_catalog(user)
     return _unit_page(request, user, read, unit_id, saved=request.query_params.get("saved") == "1")
 
 

@@ -27,7 +27,6 @@ from app.models import Candidate, PaperEntry, PaperIssue, Role, Round, RoundKey,
 from app.models import SigningKey as SigningKeyRow
 from app.models.voting import Ballot as SealedBallot
 from app.repositories.common import not_found
-from app.schemas.counting import CloseIn
 from app.sealing.keystore import wrap_private_key
 from app.services import auth, closing, counting
 from ballots.ballot import Ballot, check_ballot, row_from_marks
@@ -111,7 +110,7 @@ def count(
     layout = list(key.layout)
     if key.wrapped_private_key is not None:
         summoned = len(round_.roster)
-        figures_in = CloseIn(
+        figures_in = closing.CloseIn(
             present=summoned if present is None else present,
             paper_issued=len(papers),
             unused_count=slips - len(online),

@@ -141,8 +141,12 @@ def test_the_nav_follows_the_role(pages: TestClient, session: Session) -> None:
     assert 'href="/docs"' in organizer and "Tổ chức" in organizer
     pages.cookies.clear()
     log_in(pages, make_user(session, Role.COMMITTEE))
-    committee = pages.get("/plans").text
-    assert 'href="/plans"' in committee and 'href="/docs"' not in committee and "Kiểm phiếu" in committee
+    assert pages.get("/", follow_redirects=False).headers["location"] == "/conference"
+    committee = pages.get("/conference").text
+    assert 'href="/conference"' in committee and "Kiểm phiếu" in committee
+    assert 'href="/plans"' not in committee and 'href="/docs"' not in committee
+    # The catalogue is not a committee account's business, on the pages as in the API.
+    assert pages.get("/plans").status_code == 403 and pages.get("/cadres").status_code == 403
 
 
 def test_a_page_asked_for_before_login_is_shown_after_it(pages: TestClient, session: Session) -> None:
