@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from fastapi import Request
 
+from .i18n_conference import CONFERENCE_EN
 from .i18n_data import DATA_EN
 from .i18n_rounds import ROUND_EN
 
@@ -221,6 +222,7 @@ EN: dict[str, str] = {
 
 EN.update(DATA_EN)
 EN.update(ROUND_EN)
+EN.update(CONFERENCE_EN)
 
 
 def language(request: Request) -> str:

@@ -84,9 +84,18 @@ def entry_screen(
 ) -> HTMLResponse:
     outcome = request.query_params.get("kq", "")
     done = request.query_params.get("da", "")
-    message = OUTCOME_VI[outcome].format(n=done) if outcome in OUTCOME_VI and done.isdigit() else ""
+    message = OUTCOME_VI[outcome] if outcome in OUTCOME_VI and done.isdigit() else ""
     return entry_view(
-        request, user, read, round_id, pass_, number, clock.today(), outcome=outcome, message=message
+        request,
+        user,
+        read,
+        round_id,
+        pass_,
+        number,
+        clock.today(),
+        outcome=outcome,
+        message=message,
+        done=done,
     )
 
 

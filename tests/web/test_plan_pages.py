@@ -61,7 +61,7 @@ def test_the_dashboard_page_shows_progress_deadlines_rounds_and_exclusions(
     pages: TestClient, session: Session, clock: Clock
 ) -> None:
     plan, a, b, c = a_plan(session, clock)
-    log_in(pages, make_user(session, Role.COMMITTEE))
+    log_in(pages, make_user(session, Role.OBSERVER))
     response = pages.get(f"/plans/{plan.id}")
     assert response.status_code == 200
     html = response.text
