@@ -100,4 +100,11 @@ ROUND_EN: dict[str, str] = {
     "Thao tác này không làm trên trang này được (đóng, kiểm phiếu, công bố có bước riêng).": (
         "This cannot be done here (closing, counting and publishing have steps of their own)."
     ),
+    "Tài khoản kiểm phiếu của {name}:": "Counting committee account of {name}:",
+    "mật khẩu": "password",
+    "Mật khẩu chỉ hiện lần này: hãy trao tận tay; thành viên đổi mật khẩu khi đăng nhập lần đầu.": (
+        "The password is shown this once: hand it over in person; the member changes it at first login."
+    ),
+    "tài khoản": "account",
+    "Cấp tài khoản": "Give an account",
 }

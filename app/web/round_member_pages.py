@@ -17,7 +17,7 @@ from ballots.errors import BallotsError, InvalidInput
 from ..deps import ClockDep, ReadSessionDep, SessionDep, SettingsDep
 from ..errors import status_for
 from ..schemas.rounds import CandidateIn, CommitteeIn, RosterIn
-from ..services import documents, round_members
+from ..services import committee_accounts, documents, round_members
 from .csrf import CsrfChecked
 from .forms import form_fields, given, parse, refusal, require_writer
 from .round_pages import round_view
@@ -163,6 +163,29 @@ def remove_member(
         "committee",
         lambda: round_members.remove_committee(session, round_id, member_id, clock.now()),
     )
+
+
+@router.post("/rounds/{round_id}/committee/{member_id}/account", response_model=None)
+def give_account(
+    round_id: str,
+    member_id: str,
+    request: Request,
+    _: CsrfChecked,
+    user: PageUser,
+    read: ReadSessionDep,
+    session: SessionDep,
+    clock: ClockDep,
+) -> Response:
+    """A committee account for the member; its password is on this answer only (to hand over)."""
+    require_writer(user)
+    try:
+        member, password = committee_accounts.give_account(session, round_id, member_id, None)
+    except BallotsError as exc:
+        session.rollback()
+        more = {"committee_error": refusal(exc)}
+        return round_view(request, user, read, round_id, clock.today(), status_for(exc), **more)
+    given = {"name": member.full_name, "username": member.username, "password": password}
+    return round_view(request, user, read, round_id, clock.today(), given_account=given)
 
 
 def _received(day: str, now: datetime) -> datetime | None:

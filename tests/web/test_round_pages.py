@@ -152,3 +152,22 @@ def test_an_observer_reads_the_round_without_any_form(pages: TestClient, session
     log_in(pages, make_user(session, Role.OBSERVER))
     html = pages.get(f"/rounds/{round_.id}").text
     assert round_.title in html and 'method="post" action="/rounds/' not in html
+
+
+def test_a_committee_member_gets_an_account_shown_once_on_the_page(
+    pages: TestClient, session: Session
+) -> None:
+    round_ = make_round(session, vote_date=date(2027, 9, 20))
+    page = f"/rounds/{round_.id}"
+    log_in(pages, make_user(session))
+    post_form(pages, page, f"{page}/committee", full_name="Võ Thị Mai", role="Trưởng ban")
+    member = session.scalars(select(CommitteeMember)).one()
+    given = post_form(pages, page, f"{page}/committee/{member.id}/account")
+    assert (
+        given.status_code == 200 and "vo.thi.mai" in given.text and "Mật khẩu chỉ hiện lần này" in given.text
+    )
+    password = re.search(r'mật khẩu <strong class="mono">([^<]+)</strong>', given.text)
+    assert password
+    assert "Cấp tài khoản" not in pages.get(page).text and "tài khoản vo.thi.mai" in pages.get(page).text
+    pages.cookies.clear()
+    assert log_in(pages, "vo.thi.mai", password.group(1)).status_code == 303
