@@ -30,6 +30,7 @@ class RoundPage:
     committee: list[CommitteeMember]
     documents: list[DocumentOut]
     found: list[Cadre]  # cadres matching the page's search, to propose
+    warnings_vi: list[str]
     editable: bool
 
 
@@ -54,6 +55,7 @@ def round_page(session: Session, round_id: str, today: date, find: str) -> Round
         committee=committee,
         documents=[documents.describe(d) for d in docs],
         found=found,
+        warnings_vi=rounds.warnings_vi(round_, today),
         editable=round_.status in rounds.EDITABLE and round_.archived_at is None,
     )
 

@@ -128,20 +128,38 @@ def _check_date(plan: Plan, vote_date: date, today: date, override_reason: str |
     return check_schedule(vote_date, today, override_reason).override_reason
 
 
-def warnings(round_: Round, today: date) -> list[str]:
-    """What an organizer should see before the conference: a late vote, deadlines already missed."""
+def _warnings(round_: Round, today: date) -> list[tuple[str, str]]:
+    """What an organizer should see before the conference, in English and Vietnamese: a late
+    vote, deadlines already missed."""
     found = []
     completion = round_.plan.completion_date
     if completion is not None and round_.vote_date > completion:
-        found.append(f"the vote is after the plan's completion date {completion.isoformat()}")
+        found.append(
+            (
+                f"the vote is after the plan's completion date {completion.isoformat()}",
+                f"Ngày hội nghị sau hạn hoàn thành của kế hoạch ({completion:%d/%m/%Y})",
+            )
+        )
     if round_.status in (RoundStatus.DRAFT, RoundStatus.SCHEDULED):
         for milestone, day in deadlines(round_.vote_date).items():
             if day < today:
                 found.append(
-                    f"the D-{milestone.days_before} deadline ({milestone.value}) was {day.isoformat()}, "
-                    "already past: record what arrived and when, or move the vote date"
+                    (
+                        f"the D-{milestone.days_before} deadline ({milestone.value}) was {day.isoformat()}, "
+                        "already past: record what arrived and when, or move the vote date",
+                        f"Hạn D−{milestone.days_before} ({milestone.label_vi}) là {day:%d/%m/%Y}, đã qua: "
+                        "hãy ghi nhận tài liệu đã đến và thời điểm đến, hoặc dời ngày hội nghị",
+                    )
                 )
     return found
+
+
+def warnings(round_: Round, today: date) -> list[str]:
+    return [en for en, _ in _warnings(round_, today)]
+
+
+def warnings_vi(round_: Round, today: date) -> list[str]:
+    return [vi for _, vi in _warnings(round_, today)]
 
 
 def create(session: Session, data: RoundIn, today: date) -> Round:

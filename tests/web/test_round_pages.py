@@ -103,6 +103,7 @@ def test_voters_committee_and_documents_are_recorded_from_the_page(
     html = pages.get(page).text
     assert "Trần Văn Bảy" in html and "Võ Thị Mai" in html
     assert "Muộn 2 ngày" in html  # due 2027-05-26, received on the 28th
+    assert "Hạn D−20 (" in html and "26/05/2027, đã qua" in html  # missed deadlines, in Vietnamese
     assert session.scalars(select(RosterEntry)).one().full_name == "Trần Văn Bảy"
     assert session.scalars(select(CommitteeMember)).one().role == "Trưởng ban"
     assert session.scalars(select(Document)).one().cadre_id == cadre.id
