@@ -20,6 +20,7 @@ from app.models.user import Role
 from app.services import auth
 from ballots.calendar import Milestone
 from ballots.levels import FillMethod, PlaceKind, Rulebook, UnitLevel
+from ballots.records import name_key
 
 ROUNDS, CADRES, VOTERS, BIG_ROUND = 300, 1500, 50_000, 46
 # The benchmark's fixed "today": some rounds have reports overdue, some due this week.
@@ -158,6 +159,10 @@ def build(session: Session) -> BuiltPlan:
         "term_end": 2030,
         "vote_year": 2026,
     }
+    # Bulk INSERTs skip the models' validators: the keys that make names unique are given here.
+    for unit in units:
+        unit["name_key"] = name_key(unit["name"])
+    plan["number_key"] = name_key(plan["number"])
     for model, rows in (
         (Unit, units),
         (Cadre, cadres),
@@ -171,6 +176,6 @@ def build(session: Session) -> BuiltPlan:
     ):
         session.execute(insert(model), rows)
     auth.create_user(session, "bench", Role.ORGANIZER, password="x" * 12)
-    _, token = auth.create_token(session, "bench", NOW, days=3650)
+    _, token = auth.create_token(session, "bench", NOW, days=90)
     session.commit()
     return BuiltPlan(plan_id=plan_id, big_round_id=rounds[0]["id"], token=token)
