@@ -65,7 +65,7 @@ def _new_page(
         "preview": None,
         **more,
     }
-    return page(request, "round_new.html", context, user=user, status_code=status)
+    return page(request, "round_new.html", context, user=user, status_code=status, script=True)
 
 
 @router.get("/plans/{plan_id}/rounds/new")
@@ -127,7 +127,7 @@ def round_view(
         "preview": None,
         **more,
     }
-    return page(request, "round.html", context, user=user, status_code=status)
+    return page(request, "round.html", context, user=user, status_code=status, script=True)
 
 
 @router.get("/rounds/{round_id}")

@@ -14,6 +14,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +134,8 @@ def test_a_new_organizer_runs_a_whole_campaign_from_the_browser(
     page.get_by_label("Tên hội nghị").fill("Hội nghị lấy phiếu tín nhiệm Sở Khoa học và Công nghệ")
     page.get_by_label("Đơn vị tổ chức hội nghị").select_option(label="Sở Khoa học và Công nghệ")
     page.get_by_label("Ngày hội nghị").fill(Clock().today().isoformat())
+    report_due = Clock().today() - timedelta(days=20)
+    assert f"{report_due:%d/%m/%Y}" in page.locator("#deadline-live").inner_text()  # live, as typed
     page.get_by_label(re.compile("^Lý do tổ chức sớm")).fill("Ban Thường vụ chỉ đạo tổ chức ngay trong ngày")
     checked(page, "03-new-round")
     page.get_by_role("button", name="Tạo hội nghị").click()
