@@ -80,19 +80,7 @@ def conference_rounds(session: Session, principal: Principal) -> list[Round]:
     """The rounds whose conference day a caller may run, newest vote first: a committee account's
     own rounds; for organizers and admins every round past its draft."""
     only = committee_access.visible_round_ids(session, principal)
-    found, _ = rounds.search(
-        session,
-        plan_id=None,
-        unit_id=None,
-        status=None,
-        rulebook=None,
-        date_from=None,
-        date_to=None,
-        include_archived=False,
-        limit=200,
-        offset=0,
-        only=only,
-    )
+    found = rounds.listed(session, only=only)
     return sorted(
         (r for r in found if only is not None or r.status is not RoundStatus.DRAFT),
         key=lambda r: (r.vote_date, r.title),

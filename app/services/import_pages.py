@@ -55,20 +55,7 @@ class Preview:
 
 def roster_rounds(session: Session) -> list[Round]:
     """The rounds whose roster may still be imported, soonest first."""
-    found: list[Round] = []
-    for status in EDITABLE_ROUNDS:
-        found += rounds.search(
-            session,
-            plan_id=None,
-            unit_id=None,
-            status=status,
-            rulebook=None,
-            date_from=None,
-            date_to=None,
-            include_archived=False,
-            limit=200,
-            offset=0,
-        )[0]
+    found = [r for status in EDITABLE_ROUNDS for r in rounds.listed(session, status=status)]
     return sorted(found, key=lambda r: (r.vote_date, r.title))
 
 

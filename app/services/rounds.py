@@ -87,6 +87,26 @@ def search(
     )
 
 
+def listed(
+    session: Session, *, status: RoundStatus | None = None, only: list[str] | None = None, limit: int = 200
+) -> list[Round]:
+    """Rounds for a page's choices: not archived, optionally of one status or among ``only``."""
+    found, _ = search(
+        session,
+        plan_id=None,
+        unit_id=None,
+        status=status,
+        rulebook=None,
+        date_from=None,
+        date_to=None,
+        include_archived=False,
+        limit=limit,
+        offset=0,
+        only=only,
+    )
+    return found
+
+
 def require_editable(round_: Round) -> None:
     if round_.archived_at is not None:
         raise Conflict(
