@@ -158,3 +158,25 @@ def spend_fast(
 def add_ballot_fast(session: Session, round_id: str, sealed: bytes, receipt: str) -> None:
     """``add_ballot`` in Core (the id still random, from the column's default)."""
     session.connection().execute(_ADD, {"round_id": round_id, "sealed": sealed, "receipt": receipt})
+
+
+def rewrite_in_key_order(session: Session, round_id: str) -> None:
+    """Rewrite the round's ballots in the order of their random ids and its credentials in the order
+    of their keyed hashes, so that a copy of the database taken after voting shows neither the order
+    in which ballots arrived nor the order in which slips were spent.
+
+    PostgreSQL keeps rows in its heap in the order they were written (an UPDATE writes a new row
+    version too), and a plain dump reads them in that order; SQLite already stores both tables in key
+    order (WITHOUT ROWID). Done at close, when no ballot can arrive any more; old row versions are
+    invisible to every reader and reclaimed by VACUUM."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table, key in (
+        (cast(Table, Ballot.__table__), "id"),
+        (cast(Table, Credential.__table__), "code_digest"),
+    ):
+        mine = table.c.round_id == round_id
+        rows = [dict(r) for r in session.execute(select(table).where(mine).order_by(table.c[key])).mappings()]
+        session.execute(delete(table).where(mine))
+        if rows:
+            session.execute(insert(table), rows)

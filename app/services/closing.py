@@ -132,6 +132,7 @@ def close(session: Session, round_id: str, data: CloseIn, secret: bytes) -> Roun
     common.add(session, closing)
     round_.status = RoundStatus.CLOSED
     session.flush()
+    voting_repo.rewrite_in_key_order(session, round_id)
     return closing
 
 
