@@ -48,7 +48,8 @@ def conference_day(session: Session, round_id: str, today: date) -> ConferenceDa
     view = round_views.describe(session, round_, today)
     summoned = len(round_.roster)
     started = round_.status not in BEFORE_OPEN
-    issued, returned = voting.turnout(session, round_id) if started else (0, 0)
+    slips, _online = voting_repo.counts(session, round_id)
+    returned = voting.turnout(session, round_id)[1] if started else 0
     key = voting_repo.round_key(session, round_id)
     shares = None
     if key is not None and key.mode is SealingMode.COMMITTEE and round_.status is RoundStatus.CLOSED:
@@ -64,7 +65,7 @@ def conference_day(session: Session, round_id: str, today: date) -> ConferenceDa
         round=view,
         summoned=summoned,
         quorum_line=-(-2 * summoned // 3),
-        slips=issued,
+        slips=slips,
         returned=returned,
         closing=closing.closing_of(session, round_id),
         paper=paper_service.summary(session, round_id) if started else None,

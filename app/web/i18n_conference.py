@@ -104,4 +104,5 @@ CONFERENCE_EN: dict[str, str] = {
     "Đã nhận mảnh khóa.": "Share received.",
     "Đã kiểm phiếu.": "Counted.",
     "Đã công bố kết quả.": "Results published.",
+    "Đã in {n} phiếu mã; in lại sẽ hủy các phiếu đó.": "{n} slips are printed; printing again voids them.",
 }

@@ -296,3 +296,33 @@ def test_one_50_row_paper_ballot_is_typed_by_keyboard_in_seconds(demo: Demo, bro
     shown = page.locator("input.key").evaluate_all("fields => fields.map(f => f.value)")
     assert shown == keys
     assert seconds < 20  # a person types 50 keys in about 15 s; the service must never be the wait
+
+
+def test_the_organizer_and_committee_pages_fit_a_phone(demo: Demo, browser: Any) -> None:
+    """At 360 px: nothing wider than the screen (wide tables scroll inside their own region), no
+    serious axe finding, on the pages of the campaign above and the committee's screens."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(f"{demo.base}/login")
+    page.get_by_label("Tên đăng nhập").fill("tochuc")
+    page.get_by_label("Mật khẩu").fill(demo.password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state()
+    with httpx.Client(
+        base_url=f"{demo.base}/api/v1", headers={"Authorization": f"Bearer {demo.token}"}
+    ) as api:
+        open_round = api.get("/rounds", params={"status": "open"}).json()["items"][0]["id"]
+    paths = {
+        "phone-dashboard": f"/plans/{demo.plan_id}",
+        "phone-round": f"/rounds/{open_round}",
+        "phone-conference": f"/rounds/{open_round}/conference",
+        "phone-cadres": "/cadres",
+        "phone-import": "/import",
+        "phone-new-round": f"/plans/{demo.plan_id}/rounds/new",
+    }
+    for name, path in paths.items():
+        page.goto(demo.base + path)
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= 360, f"{path} is {width} px wide on a 360 px phone"
+        checked(page, name)
+    context.close()

@@ -132,3 +132,18 @@ def test_counting_without_quorum_asks_for_the_reason_that_goes_into_the_minutes(
     assert refused.status_code == 422 and 'role="alert"' in refused.text
     counted = post_form(pages, day, f"{day}/count", override_reason="Bão lũ, nhiều người không đến được")
     assert counted.status_code == 303
+
+
+def test_slips_are_printed_from_the_page_before_opening_and_the_page_says_so(
+    pages: TestClient, organizer: Headers, session: Session
+) -> None:
+    round_id = prepared_round(pages, organizer, cadres=2)
+    log_in(pages, make_user(session))
+    day = f"/rounds/{round_id}/conference"
+    assert "Tạo và tải tệp PDF phiếu mã" in pages.get(day).text
+    printed = post_form(pages, day, f"{day}/slips", count="2")
+    assert printed.status_code == 200 and printed.content.startswith(b"%PDF")
+    assert "attachment" in printed.headers["content-disposition"]
+    assert "Đã in 2 phiếu mã; in lại sẽ hủy các phiếu đó." in pages.get(day).text
+    open_round(pages, organizer, round_id)
+    assert "Tạo và tải tệp PDF phiếu mã" not in pages.get(day).text  # once open, slips are what they are
