@@ -166,9 +166,11 @@ def rewrite_in_key_order(session: Session, round_id: str) -> None:
     in which ballots arrived nor the order in which slips were spent.
 
     PostgreSQL keeps rows in its heap in the order they were written (an UPDATE writes a new row
-    version too), and a plain dump reads them in that order; SQLite already stores both tables in key
-    order (WITHOUT ROWID). Done at close, when no ballot can arrive any more; old row versions are
-    invisible to every reader and reclaimed by VACUUM."""
+    version too), each stamped with its writing transaction, and a plain dump reads them in storage
+    order. Written anew in one statement, in key order, the rows share one transaction and take
+    their places by key order and free space, not by arrival. SQLite already stores both tables in
+    key order (WITHOUT ROWID). Done at close, when no ballot can arrive any more; old row versions
+    are invisible to every reader and reclaimed by VACUUM."""
     if session.get_bind().dialect.name != "postgresql":
         return
     for table, key in (
