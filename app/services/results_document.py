@@ -6,19 +6,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ballots.levels import FollowUpLevel, Level, RoundKind
-from ballots.tally import ConfidenceResult, FollowUpResult, LevelCount
+from ballots.levels import RoundKind
+from ballots.recount import figures, follow_up_figures
+from ballots.tally import ConfidenceResult, FollowUpResult
 
 from ..models import Candidate, Round, RoundClosing
+from .round_views import voted_posts
 
 
-def _count(level: LevelCount) -> dict[str, Any]:
-    return {"count": level.count, "percent": level.percent}
-
-
-def _posts(candidate: Candidate) -> list[str]:
-    titles = {p.id: p.title for p in candidate.cadre.posts}
-    return [titles[p] for p in candidate.post_ids if p in titles]
+def _named(cadre_id: str, candidates: Mapping[str, Candidate]) -> dict[str, Any]:
+    candidate = candidates[cadre_id]
+    posts = [p.title for p in voted_posts(candidate)]
+    return {"cadre_id": cadre_id, "name": candidate.cadre.full_name, "posts": posts}
 
 
 def _heading(round_: Round, closing: RoundClosing, returned: int) -> dict[str, Any]:
@@ -49,21 +48,8 @@ def confidence(
     candidates: Mapping[str, Candidate],
 ) -> dict[str, Any]:
     document = _heading(round_, closing, returned)
-    document["candidates"] = [
-        {
-            "cadre_id": r.cadre_id,
-            "name": candidates[r.cadre_id].cadre.full_name,
-            "posts": _posts(candidates[r.cadre_id]),
-            "valid": r.valid,
-            "invalid": r.invalid,
-            "high": _count(r.levels[Level.HIGH]),
-            "medium": _count(r.levels[Level.MEDIUM]),
-            "low": _count(r.levels[Level.LOW]),
-            "band": r.band.value,
-            "review": r.review,
-        }
-        for r in results
-    ]
+    # The figures as ballots/recount.py writes them: the recount compares exactly these.
+    document["candidates"] = [_named(r.cadre_id, candidates) | figures(r) for r in results]
     return document
 
 
@@ -76,17 +62,5 @@ def follow_up(
 ) -> dict[str, Any]:
     document = _heading(round_, closing, returned)
     document["deputies"] = closing.summoned
-    document["candidates"] = [
-        {
-            "cadre_id": r.cadre_id,
-            "name": candidates[r.cadre_id].cadre.full_name,
-            "posts": _posts(candidates[r.cadre_id]),
-            "valid": r.valid,
-            "invalid": r.invalid,
-            "trust": _count(r.levels[FollowUpLevel.TRUST]),
-            "no_trust": _count(r.levels[FollowUpLevel.NO_TRUST]),
-            "no_confidence_majority": r.no_confidence_majority,
-        }
-        for r in results
-    ]
+    document["candidates"] = [_named(r.cadre_id, candidates) | follow_up_figures(r) for r in results]
     return document

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ballots.calendar import deadlines
 
-from ..models import Candidate, Round
+from ..models import Candidate, Post, Round
 from ..repositories import rounds as repo
 from ..repositories.rounds import MemberCounts
 from ..schemas.rounds import CandidateAdded, CandidateOut, Displaced, PostRef, ReasonOut, RoundOut
@@ -55,16 +55,22 @@ def describe_all(session: Session, rounds: Sequence[Round], today: date) -> list
     return [_out(r, counts[r.id], today) for r in rounds]
 
 
+def voted_posts(candidate: Candidate) -> list[Post]:
+    """The posts a candidate is voted on for, in the order proposed (a post since removed is left out):
+    what the candidate listing, the ballot and the results document all name."""
+    held = {p.id: p for p in candidate.cadre.posts}
+    return [held[p] for p in candidate.post_ids if p in held]
+
+
 def describe_candidate(candidate: Candidate) -> CandidateOut:
     """A candidate with the titles of the posts it is voted on for, and its verdict."""
-    titles = {p.id: p.title for p in candidate.cadre.posts}
     return CandidateOut(
         id=candidate.id,
         round_id=candidate.round_id,
         cadre_id=candidate.cadre_id,
         cadre_name=candidate.cadre.full_name,
         position=candidate.position,
-        posts=[PostRef(id=p, title=titles[p]) for p in candidate.post_ids if p in titles],
+        posts=[PostRef(id=p.id, title=p.title) for p in voted_posts(candidate)],
         eligible=candidate.eligible,
         reasons=[ReasonOut.model_validate(r) for r in candidate.reasons],
     )

@@ -21,6 +21,7 @@ from ..repositories import voting as repo
 from ..repositories.common import not_found
 from . import ballot_documents, paper
 from .ballot_documents import BallotDocument, VoterCopy
+from .round_views import voted_posts
 from .slips import digest_of
 
 
@@ -90,8 +91,7 @@ def ballot_paper(session: Session, round_id: str) -> BallotPaper:
     rows = []
     for cadre_id in layout:
         candidate = candidates[cadre_id]
-        titles = {p.id: p.title for p in candidate.cadre.posts}
-        posts = [titles[p] for p in candidate.post_ids if p in titles]
+        posts = [p.title for p in voted_posts(candidate)]
         name = candidate.cadre.full_name
         rows.append(BallotRow(cadre_id=cadre_id, name=name, posts=posts, documents=documents[cadre_id]))
     return BallotPaper(
