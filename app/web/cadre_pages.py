@@ -13,13 +13,12 @@ from ballots.errors import BallotsError
 from ballots.levels import FillMethod
 
 from ..deps import ClockDep, ReadSessionDep, SessionDep
-from ..errors import status_for
 from ..schemas.cadres import CadreIn, CadrePatch, PostIn, PostPatch
 from ..services import cadres as service
 from ..services import nominations
 from ..services import units as unit_service
 from .csrf import CsrfChecked
-from .forms import form_fields, given, parse, refusal, require_catalog, require_writer
+from .forms import form_fields, given, parse, require_catalog, require_writer, undone
 from .render import page
 from .session import PageUser
 
@@ -113,8 +112,8 @@ def add_cadre(
         body = parse(CadreIn, {**person, "posts": [post] if post else []})
         cadre = service.create(session, body, clock.now(), clock.today())
     except BallotsError as exc:
-        session.rollback()
-        return _list_page(request, user, read, "", "", 0, status_for(exc), error=refusal(exc), form=fields)
+        status, message = undone(session, exc)
+        return _list_page(request, user, read, "", "", 0, status, error=message, form=fields)
     return RedirectResponse(f"/cadres/{cadre.id}?saved=1", status_code=303)
 
 
@@ -163,8 +162,8 @@ def change_cadre(
         changes = given(person, keep_blank=frozenset(PERSON) - {"full_name"})
         service.update(session, cadre_id, parse(CadrePatch, changes), clock.now(), clock.today())
     except BallotsError as exc:
-        session.rollback()
-        return _cadre_page(request, user, read, cadre_id, status_for(exc), error=refusal(exc), form=fields)
+        status, message = undone(session, exc)
+        return _cadre_page(request, user, read, cadre_id, status, error=message, form=fields)
     return RedirectResponse(f"/cadres/{cadre_id}?saved=1", status_code=303)
 
 
@@ -190,8 +189,6 @@ def add_or_change_post(
         else:
             service.add_post(session, cadre_id, parse(PostIn, given(values)), clock.now(), clock.today())
     except BallotsError as exc:
-        session.rollback()
-        return _cadre_page(
-            request, user, read, cadre_id, status_for(exc), post_error=refusal(exc), post_form=fields
-        )
+        status, message = undone(session, exc)
+        return _cadre_page(request, user, read, cadre_id, status, post_error=message, post_form=fields)
     return RedirectResponse(f"/cadres/{cadre_id}?saved=1#posts", status_code=303)

@@ -14,11 +14,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ballots.errors import BallotsError, InvalidInput
 
 from ..deps import ClockDep, ReadSessionDep, SecretDep, SessionDep, SettingsDep
-from ..errors import status_for
 from ..schemas.counting import CloseIn as CloseBody
 from ..services import closing, conference_pages, counting, key_shares, paper, publication, slips
 from .csrf import CsrfChecked
-from .forms import form_fields, parse, refusal, require_writer
+from .forms import form_fields, parse, require_writer, undone
 from .plan_pages import STATUS_VI
 from .render import page
 from .session import PageUser
@@ -87,9 +86,9 @@ def _step(
     try:
         change()
     except BallotsError as exc:
-        session.rollback()
+        status, message = undone(session, exc)
         return conference_view(
-            request, user, read, round_id, clock.today(), status_for(exc), **{f"{step}_error": refusal(exc)}
+            request, user, read, round_id, clock.today(), status, **{f"{step}_error": message}
         )
     return RedirectResponse(f"/rounds/{round_id}/conference?xong={step}#{step}", status_code=303)
 
@@ -113,10 +112,8 @@ def print_slips(
         count = _number(fields, "count", "Số phiếu mã")
         pdf, name = slips.issue_slips_pdf(session, round_id, count, secret, settings.public_url)
     except BallotsError as exc:
-        session.rollback()
-        return conference_view(
-            request, user, read, round_id, clock.today(), status_for(exc), slips_error=refusal(exc)
-        )
+        status, message = undone(session, exc)
+        return conference_view(request, user, read, round_id, clock.today(), status, slips_error=message)
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
     return Response(pdf, media_type="application/pdf", headers=headers)
 

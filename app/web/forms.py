@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from ballots.errors import BallotsError, InvalidInput, PermissionDenied
 
 from ..error_messages import field_problem, vietnamese_fallback
+from ..errors import status_for
 from ..security import Scope
 from ..services import committee_access
 from ..services.auth import Principal
@@ -56,6 +57,17 @@ def require_writer(user: Principal) -> None:
 def refusal(exc: BallotsError) -> str:
     """The refusal as the page shows it: its Vietnamese words, or the API's Vietnamese fallback."""
     return exc.message_vi or vietnamese_fallback(exc.code, exc.message)
+
+
+class Undoable(Protocol):
+    def rollback(self) -> None: ...
+
+
+def undone(session: Undoable, exc: BallotsError) -> tuple[int, str]:
+    """A form refused: whatever it began is undone (the page shown next commits nothing), and the
+    status and Vietnamese words the page answers with."""
+    session.rollback()
+    return status_for(exc), refusal(exc)
 
 
 def given(fields: Mapping[str, str], *, keep_blank: frozenset[str] = frozenset()) -> dict[str, Any]:

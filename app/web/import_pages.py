@@ -10,11 +10,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ballots.errors import BallotsError
 
 from ..deps import ClockDep, ReadSessionDep, SessionDep, SettingsDep
-from ..errors import status_for
 from ..services import import_pages as service
 from ..services import sheets
 from .csrf import CsrfChecked
-from .forms import refusal, require_writer
+from .forms import require_writer, undone
 from .render import page
 from .session import PageUser
 
@@ -97,8 +96,7 @@ def save(
         )
     except BallotsError as exc:
         # Another import may have added the same rows since the preview: say so, keep nothing.
-        session.rollback()
-        return _import_page(request, user, read, status_for(exc), refusal(exc))
+        return _import_page(request, user, read, *undone(session, exc))
     query = "&".join(f"{k}={v}" for k, v in counts.items())
     return RedirectResponse(f"/import?{query}", status_code=303)
 

@@ -20,10 +20,9 @@ from ballots.entry_keys import TypedRow, keys_of, read_keys
 from ballots.errors import BallotsError, InvalidInput
 
 from ..deps import ClockDep, ReadSessionDep, SessionDep
-from ..errors import status_for
 from ..services import conference_pages, paper
 from .csrf import CsrfChecked
-from .forms import form_fields, refusal
+from .forms import form_fields, undone
 from .render import page
 from .session import PageUser
 
@@ -128,18 +127,10 @@ def save_entry(
             rows=_rows(typed, boxes),
         )
     except BallotsError as exc:
-        session.rollback()
+        status, message = undone(session, exc)
+        today = clock.today()
         return entry_view(
-            request,
-            user,
-            read,
-            round_id,
-            pass_no,
-            number,
-            clock.today(),
-            status_for(exc),
-            error=refusal(exc),
-            typed=typed,
+            request, user, read, round_id, pass_no, number, today, status, error=message, typed=typed
         )
     query = urlencode({"pass": pass_no, "da": number, "kq": result.status})
     return RedirectResponse(f"/rounds/{round_id}/paper-entry?{query}", status_code=303)

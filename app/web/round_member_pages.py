@@ -15,11 +15,10 @@ from ballots.calendar import VIETNAM_TZ, Milestone
 from ballots.errors import BallotsError, InvalidInput
 
 from ..deps import ClockDep, ReadSessionDep, SessionDep, SettingsDep
-from ..errors import status_for
 from ..schemas.rounds import CandidateIn, CommitteeIn, RosterIn
 from ..services import committee_accounts, documents, round_members
 from .csrf import CsrfChecked
-from .forms import form_fields, given, parse, refusal, require_writer
+from .forms import form_fields, given, parse, require_writer, undone
 from .round_pages import round_view
 from .session import PageUser
 
@@ -42,9 +41,9 @@ def _done(
     try:
         change()
     except BallotsError as exc:
-        session.rollback()
-        more = {f"{section}_error": refusal(exc), f"{section}_reasons": exc.details.get("reasons", [])}
-        return round_view(request, user, read, round_id, clock.today(), status_for(exc), **more)
+        status, message = undone(session, exc)
+        more = {f"{section}_error": message, f"{section}_reasons": exc.details.get("reasons", [])}
+        return round_view(request, user, read, round_id, clock.today(), status, **more)
     return RedirectResponse(f"/rounds/{round_id}?saved=1#{section}", status_code=303)
 
 
@@ -181,9 +180,8 @@ def give_account(
     try:
         member, password = committee_accounts.give_account(session, round_id, member_id, None)
     except BallotsError as exc:
-        session.rollback()
-        more = {"committee_error": refusal(exc)}
-        return round_view(request, user, read, round_id, clock.today(), status_for(exc), **more)
+        status, message = undone(session, exc)
+        return round_view(request, user, read, round_id, clock.today(), status, committee_error=message)
     given = {"name": member.full_name, "username": member.username, "password": password}
     return round_view(request, user, read, round_id, clock.today(), given_account=given)
 

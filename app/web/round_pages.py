@@ -13,11 +13,10 @@ from ballots.errors import BallotsError
 from ballots.levels import Rulebook
 
 from ..deps import ClockDep, ReadSessionDep, SecretDep, SessionDep
-from ..errors import status_for
 from ..schemas.rounds import RoundIn, RoundPatch, RoundStatus
 from ..services import committee_access, plans, round_pages, rounds
 from .csrf import CsrfChecked
-from .forms import form_fields, given, parse, refusal, require_writer
+from .forms import form_fields, given, parse, require_writer, undone
 from .plan_pages import MILESTONE_VI, STATUS_VI
 from .render import page
 from .session import PageUser
@@ -92,11 +91,9 @@ def create_round(
         values = {**_round_fields(fields), "plan_id": plan_id, "rulebook": fields.get("rulebook", "")}
         created = rounds.create(session, parse(RoundIn, values), clock.today())
     except BallotsError as exc:
-        session.rollback()
+        status, message = undone(session, exc)
         preview = _preview_deadlines(fields)
-        return _new_page(
-            request, user, read, plan_id, status_for(exc), error=refusal(exc), form=fields, preview=preview
-        )
+        return _new_page(request, user, read, plan_id, status, error=message, form=fields, preview=preview)
     return RedirectResponse(f"/rounds/{created.id}?saved=1", status_code=303)
 
 
@@ -165,10 +162,8 @@ def change_round(
             values["threshold"] = None
         rounds.update(session, round_id, parse(RoundPatch, values), clock.now(), today)
     except BallotsError as exc:
-        session.rollback()
-        return round_view(
-            request, user, read, round_id, today, status_for(exc), error=refusal(exc), form=fields
-        )
+        status, message = undone(session, exc)
+        return round_view(request, user, read, round_id, today, status, error=message, form=fields)
     return RedirectResponse(f"/rounds/{round_id}?saved=1", status_code=303)
 
 
@@ -194,10 +189,8 @@ def change_status(
             session, round_id, wanted, fields.get("override_reason") or None, clock.today(), secret
         )
     except BallotsError as exc:
-        session.rollback()
-        return round_view(
-            request, user, read, round_id, clock.today(), status_for(exc), status_error=refusal(exc)
-        )
+        status, message = undone(session, exc)
+        return round_view(request, user, read, round_id, clock.today(), status, status_error=message)
     if shares:
         # Committee sealing: the only moment the shares exist outside the members' hands.
         return page(request, "round_shares.html", {"round": changed, "shares": shares}, user=user)

@@ -12,11 +12,10 @@ from ballots.errors import BallotsError
 from ballots.levels import UnitLevel
 
 from ..deps import ClockDep, ReadSessionDep, SessionDep
-from ..errors import status_for
 from ..schemas.units import UnitIn, UnitPatch
 from ..services import units as service
 from .csrf import CsrfChecked
-from .forms import form_fields, given, parse, refusal, require_catalog, require_writer
+from .forms import form_fields, given, parse, require_catalog, require_writer, undone
 from .render import page
 from .session import PageUser
 
@@ -85,8 +84,8 @@ def add_unit(
     try:
         unit = service.create(session, parse(UnitIn, given(fields)))
     except BallotsError as exc:
-        session.rollback()
-        return _list_page(request, user, read, "", 0, error=refusal(exc), form=fields, status=status_for(exc))
+        status, message = undone(session, exc)
+        return _list_page(request, user, read, "", 0, error=message, form=fields, status=status)
     return RedirectResponse(f"/units?{urlencode({'q': unit.name, 'added': 1})}", status_code=303)
 
 
@@ -131,8 +130,6 @@ def change_unit(
         )
         service.update(session, unit_id, parse(UnitPatch, changes), clock.now())
     except BallotsError as exc:
-        session.rollback()
-        return _unit_page(
-            request, user, read, unit_id, error=refusal(exc), form=fields, status=status_for(exc)
-        )
+        status, message = undone(session, exc)
+        return _unit_page(request, user, read, unit_id, error=message, form=fields, status=status)
     return RedirectResponse(f"/units/{unit_id}?saved=1", status_code=303)
