@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ballots.codes import parse_code
-from ballots.levels import FollowUpLevel, Level, RoundKind
+from ballots.levels import FollowUpLevel, Level
 from ballots.sealing import encode_ballot, receipt, seal
 
 from ..models import CredentialState
 from ..repositories import voting as repo
 from ..repositories.common import not_found
 from ..sealing.receipt_box import DUMMY_BOX, box_key, choices_check, close_box, open_box
+from .paper import levels_of
 from .slips import digest_of
 from .voting import ballot_box, refused, require_open, require_open_state
 
@@ -68,8 +69,7 @@ def _first_box(session: Session, round_id: str, boxes: Boxes) -> Box:
     """A round not seen yet by this process: checked and share-locked the slow way, then kept."""
     round_ = require_open(repo.round_for_ballot(session, round_id), round_id)
     key = ballot_box(session, round_)
-    levels = FollowUpLevel if round_.kind is RoundKind.FOLLOW_UP else Level
-    box = Box(tuple(key.layout), key.public_key, levels)
+    box = Box(tuple(key.layout), key.public_key, levels_of(round_))
     boxes.put(round_id, box)
     return box
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ballots.errors import BallotsError, NotFound
 
-from ..models import ImportDraft, Round, RoundStatus
+from ..models import ImportDraft, Round
 from ..repositories import common
 from ..repositories import import_drafts as repo
 from ..spreadsheets.errors import ImportFailed
@@ -27,7 +27,6 @@ from .uploads import SPREADSHEET_TOO_LARGE, read_capped
 
 DRAFT_LIFETIME = timedelta(days=1)
 PREVIEW_ROWS = 500
-EDITABLE_ROUNDS = (RoundStatus.DRAFT, RoundStatus.SCHEDULED)
 SHEET_VI = {"units": "Đơn vị", "cadres": "Cán bộ và chức vụ", "roster": "Danh sách triệu tập của hội nghị"}
 COUNT_VI = {
     "units": "đơn vị mới",
@@ -55,7 +54,7 @@ class Preview:
 
 def roster_rounds(session: Session) -> list[Round]:
     """The rounds whose roster may still be imported, soonest first."""
-    found = [r for status in EDITABLE_ROUNDS for r in rounds.listed(session, status=status)]
+    found = [r for status in rounds.EDITABLE for r in rounds.listed(session, status=status)]
     return sorted(found, key=lambda r: (r.vote_date, r.title))
 
 

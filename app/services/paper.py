@@ -212,12 +212,13 @@ def _by_number(session: Session, round_id: str) -> dict[int, dict[int, PaperEntr
 
 
 def _state(
-    session: Session, round_id: str
+    session: Session, round_id: str, grouped: dict[int, dict[int, PaperEntry]] | None = None
 ) -> tuple[list[str], dict[int, Ballot[Any] | EntryDifference | None]]:
-    """Per ballot number: the agreed ballot, the difference of two entries, or None (one pass only)."""
+    """Per ballot number: the agreed ballot, the difference of two entries, or None (one pass only).
+    ``grouped``: the entries by number, when the caller has read them already."""
     layout = _layout(session, round_id)
     states: dict[int, Ballot[Any] | EntryDifference | None] = {}
-    for number, passes in _by_number(session, round_id).items():
+    for number, passes in (_by_number(session, round_id) if grouped is None else grouped).items():
         if len(passes) < 2:
             states[number] = None
             continue
@@ -232,7 +233,7 @@ def disagreements(session: Session, round_id: str) -> list[Disagreement]:
     get_round(session, round_id)
     passes = _by_number(session, round_id)
     found = []
-    for number, state in sorted(_state(session, round_id)[1].items()):
+    for number, state in sorted(_state(session, round_id, passes)[1].items()):
         if state is None:
             found.append(Disagreement(number, tuple(sorted(passes[number])), False, ()))
         elif isinstance(state, EntryDifference):

@@ -17,10 +17,10 @@ from ..documents.slips import render_slips
 from ..models import CredentialState, RoundStatus
 from ..repositories import rounds as rounds_repo
 from ..repositories import voting as repo
+from .eligibility import PREPARING
 from .rounds import get_locked
 
 CODE_PURPOSE = "code"
-PREPARING = (RoundStatus.DRAFT, RoundStatus.SCHEDULED)
 
 
 def digest_of(secret: bytes, round_id: str, code: str) -> str:

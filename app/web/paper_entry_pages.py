@@ -48,8 +48,8 @@ def entry_view(
     **more: Any,
 ) -> HTMLResponse:
     conference_pages.require_conference(read, user, round_id)
-    day = conference_pages.conference_day(read, round_id, today)
-    issued = day.paper.issued if day.paper else 0
+    day = conference_pages.entry_sheet(read, round_id, today)
+    issued = day.paper.issued
     if number is None:
         free = sorted(set(range(1, issued + 1)) - paper.typed_numbers(read, round_id, pass_no))
         number = free[0] if free else None
@@ -116,7 +116,7 @@ def save_entry(
     try:
         if number is None:
             raise InvalidInput("the ballot number is missing", message_vi="Thiếu số thứ tự phiếu")
-        boxes = conference_pages.conference_day(read, round_id, clock.today()).boxes
+        boxes = conference_pages.boxes(read, round_id)
         result = paper.enter(
             session,
             round_id,
