@@ -8,15 +8,13 @@ system fonts: typst's own fonts cover Vietnamese).
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, timedelta, timezone
 from importlib.resources import files
 from typing import Any
 
-import typst
-
 from ballots.levels import Band, Rulebook
 
+from .pdf import render_pdf
 from .result_context import CONSEQUENCE_VI, REVIEW_VI, ResultContext, band_label, results_digest
 from .result_table import summary
 
@@ -97,13 +95,4 @@ def minutes_data(ctx: ResultContext) -> dict[str, Any]:
 
 
 def render_minutes(ctx: ResultContext) -> bytes:
-    pdf = typst.compile(
-        TEMPLATE.read_bytes(),
-        format="pdf",
-        sys_inputs={"data": json.dumps(minutes_data(ctx), ensure_ascii=False)},
-        ignore_system_fonts=True,
-        timestamp=0,
-    )
-    if not isinstance(pdf, bytes):  # pragma: no cover - typst returns pages as a list only for PNG/SVG
-        raise TypeError("typst returned no PDF")
-    return pdf
+    return render_pdf(TEMPLATE, minutes_data(ctx))

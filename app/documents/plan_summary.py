@@ -3,15 +3,14 @@ progress, and the cadres of each band (regulation.md §7) round by round, never 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
 from typing import Any
 
-import typst
-
 from ballots.levels import Band
+
+from .pdf import render_pdf
 
 BANDS = ("two_thirds_low", "over_half_low")
 TEMPLATE = files("app.documents") / "templates" / "plan_results.typ"
@@ -165,13 +164,4 @@ def render_plan_pdf(summary: PlanResults) -> bytes:
             for band in BANDS
         ],
     }
-    pdf = typst.compile(
-        TEMPLATE.read_bytes(),
-        format="pdf",
-        sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-        ignore_system_fonts=True,
-        timestamp=0,
-    )
-    if not isinstance(pdf, bytes):  # pragma: no cover - typst returns pages as a list only for PNG/SVG
-        raise TypeError("typst returned no PDF")
-    return pdf
+    return render_pdf(TEMPLATE, data)

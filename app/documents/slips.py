@@ -13,7 +13,6 @@ creation date, no system fonts: only the fonts built into typst, which cover Vie
 from __future__ import annotations
 
 import io
-import json
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -21,10 +20,11 @@ from importlib.resources import files
 from urllib.parse import SplitResult, quote, urlsplit
 
 import segno
-import typst
 
 from ballots.codes import parse_code
 from ballots.errors import InvalidInput
+
+from .pdf import render_pdf
 
 TEMPLATE = files("app.documents") / "templates" / "slips.typ"
 # Where the slips sit on an A4 page (210 x 297 mm), in millimetres: 2 x 5 slips of 95 x 54 mm from
@@ -104,13 +104,4 @@ def render_slips(
         "grid": GRID,
         "slips": [{"code": code, "qr": qr_svg(slip_address(vote_url, code))} for code in codes],
     }
-    pdf = typst.compile(
-        TEMPLATE.read_bytes(),
-        format="pdf",
-        sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-        ignore_system_fonts=True,
-        timestamp=0,
-    )
-    if not isinstance(pdf, bytes):  # pragma: no cover - typst returns pages as a list only for PNG/SVG
-        raise TypeError("typst returned no PDF")
-    return pdf
+    return render_pdf(TEMPLATE, data)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from ..deps import ClockDep, ReadSessionDep
+from ..documents.plan_summary import STATUS_VI as STATUS_VI  # one name per status, pages and PDFs
 from ..services import plan_pages as service
 from .forms import require_catalog
 from .render import page
@@ -13,14 +14,6 @@ from .session import PageUser
 
 router = APIRouter(include_in_schema=False)
 
-STATUS_VI = {
-    "draft": "Dự thảo",
-    "scheduled": "Đã lên lịch",
-    "open": "Đang bỏ phiếu",
-    "closed": "Đã đóng",
-    "counted": "Đã kiểm phiếu",
-    "published": "Đã công bố",
-}
 # Column heads of the deadline board: the day count first, as organizers say it ("D−20").
 MILESTONE_VI = {
     "report": "D−20 · Báo cáo tự kiểm điểm",
