@@ -9,18 +9,11 @@ from typing import Any
 from fastapi import APIRouter, Response
 
 from ..deps import ClockDep, Reader, ReadSessionDep
+from ..downloads import XLSX, attachment
 from ..schemas.common import ERROR_RESPONSES
 from ..services import across_results
 
 router = APIRouter(tags=["results"], responses=ERROR_RESPONSES)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _file(made: tuple[bytes, str], media_type: str) -> Response:
-    content, name = made
-    return Response(
-        content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
 
 
 @router.get(
@@ -48,7 +41,8 @@ def plan_results(plan_id: str, _: Reader, session: ReadSessionDep, clock: ClockD
     summary="A plan's results summary as an Excel workbook",
 )
 def plan_results_xlsx(plan_id: str, _: Reader, session: ReadSessionDep, clock: ClockDep) -> Response:
-    return _file(across_results.plan_results_xlsx(session, plan_id, clock.today()), XLSX)
+    content, name = across_results.plan_results_xlsx(session, plan_id, clock.today())
+    return attachment(content, XLSX, name)
 
 
 @router.get(
@@ -58,4 +52,5 @@ def plan_results_xlsx(plan_id: str, _: Reader, session: ReadSessionDep, clock: C
     summary="A plan's results summary as PDF",
 )
 def plan_results_pdf(plan_id: str, _: Reader, session: ReadSessionDep, clock: ClockDep) -> Response:
-    return _file(across_results.plan_results_pdf(session, plan_id, clock.today()), "application/pdf")
+    content, name = across_results.plan_results_pdf(session, plan_id, clock.today())
+    return attachment(content, "application/pdf", name)

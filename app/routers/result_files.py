@@ -10,20 +10,14 @@ from typing import Any
 from fastapi import APIRouter, Response
 
 from ..deps import ReadSessionDep, RoundResultsReader, SecretDep, Writer
+from ..downloads import XLSX, attachment
 from ..schemas.common import ERROR_RESPONSES
 from ..services import results, round_record
 
 router = APIRouter(prefix="/rounds/{round_id}", tags=["results"], responses=ERROR_RESPONSES)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NOT_COUNTED: dict[int | str, dict[str, Any]] = {
     409: ERROR_RESPONSES[409] | {"description": "The round has not been counted"}
 }
-
-
-def _file(content: bytes, media_type: str, name: str) -> Response:
-    return Response(
-        content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
 
 
 def _files(media_type: str, what: str) -> dict[int | str, dict[str, Any]]:
@@ -38,7 +32,7 @@ def _files(media_type: str, what: str) -> dict[int | str, dict[str, Any]]:
 )
 def results_csv(round_id: str, who: RoundResultsReader, session: ReadSessionDep) -> Response:
     content, name = results.results_csv(session, round_id, who.scopes)
-    return _file(content, "text/csv; charset=utf-8", name)
+    return attachment(content, "text/csv; charset=utf-8", name)
 
 
 @router.get(
@@ -49,7 +43,7 @@ def results_csv(round_id: str, who: RoundResultsReader, session: ReadSessionDep)
 )
 def results_xlsx(round_id: str, who: RoundResultsReader, session: ReadSessionDep) -> Response:
     content, name = results.results_xlsx(session, round_id, who.scopes)
-    return _file(content, XLSX, name)
+    return attachment(content, XLSX, name)
 
 
 @router.get(
@@ -60,7 +54,7 @@ def results_xlsx(round_id: str, who: RoundResultsReader, session: ReadSessionDep
 )
 def minutes_pdf(round_id: str, who: RoundResultsReader, session: ReadSessionDep) -> Response:
     content, name = results.minutes_pdf(session, round_id, who.scopes)
-    return _file(content, "application/pdf", name)
+    return attachment(content, "application/pdf", name)
 
 
 @router.get(

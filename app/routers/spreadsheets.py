@@ -7,11 +7,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Query, Response, UploadFile
 
 from ..deps import ClockDep, Reader, SessionDep, SettingsDep, Writer
+from ..downloads import XLSX, attachment
 from ..schemas.common import ERROR_RESPONSES
 from ..services import imports, sheets
 
 router = APIRouter(prefix="/spreadsheets", tags=["spreadsheets"], responses=ERROR_RESPONSES)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SheetName = Literal["units", "cadres", "roster"]
 Upload = Annotated[
     UploadFile,
@@ -25,12 +25,6 @@ FILE_RESPONSE: dict[int | str, dict[str, object]] = {
 }
 
 
-def _xlsx(content: bytes, name: str) -> Response:
-    return Response(
-        content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
-
-
 @router.get(
     "/templates/{sheet}.xlsx",
     response_class=Response,
@@ -38,7 +32,7 @@ def _xlsx(content: bytes, name: str) -> Response:
     summary="Empty template with a guide",
 )
 def template(sheet: SheetName, _: Reader) -> Response:
-    return _xlsx(sheets.template(sheet), f"mau-{sheet}.xlsx")
+    return attachment(sheets.template(sheet), XLSX, f"mau-{sheet}.xlsx")
 
 
 @router.post("/import/units", status_code=201, summary="Import units (all rows or none)")
@@ -75,4 +69,4 @@ def import_roster(
 def export(
     sheet: SheetName, _: Reader, session: SessionDep, round_id: Annotated[str | None, Query()] = None
 ) -> Response:
-    return _xlsx(sheets.export(session, sheet, round_id), f"{sheet}.xlsx")
+    return attachment(sheets.export(session, sheet, round_id), XLSX, f"{sheet}.xlsx")

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Body, Response
 from ballots.levels import FollowUpLevel, Level
 
 from ..deps import RoundActor, RoundReader, SecretDep, SessionDep, SettingsDep
+from ..downloads import attachment
 from ..schemas.common import ERROR_RESPONSES
 from ..schemas.voting import (
     AcceptedBallotOut,
@@ -74,15 +75,7 @@ def issue_slips(
     count = body.count if body else None
     if format == "pdf":
         pdf, filename = slips.issue_slips_pdf(session, round_id, count, secret, settings.public_url)
-        return Response(
-            pdf,
-            status_code=201,
-            media_type="application/pdf",
-            headers={
-                "Content-Disposition": f'attachment; filename="{filename}"',
-                "Cache-Control": "no-store",
-            },
-        )
+        return attachment(pdf, "application/pdf", filename, private=True, status_code=201)
     codes = slips.issue_slips(session, round_id, count, secret)
     return SlipsOut(count=len(codes), codes=codes)
 

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ballots.errors import BallotsError, InvalidInput
 
 from ..deps import ClockDep, ReadSessionDep, SecretDep, SessionDep, SettingsDep
+from ..downloads import attachment
 from ..schemas.counting import CloseIn as CloseBody
 from ..services import closing, conference_pages, counting, key_shares, paper, publication, slips
 from .csrf import CsrfChecked
@@ -114,8 +115,7 @@ def print_slips(
     except BallotsError as exc:
         status, message = undone(session, exc)
         return conference_view(request, user, read, round_id, clock.today(), status, slips_error=message)
-    headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
-    return Response(pdf, media_type="application/pdf", headers=headers)
+    return attachment(pdf, "application/pdf", name, private=True)
 
 
 @router.post("/rounds/{round_id}/conference/paper-issued", response_model=None)

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ballots.errors import BallotsError
 
 from ..deps import ClockDep, ReadSessionDep, SessionDep, SettingsDep
+from ..downloads import XLSX, attachment
 from ..services import import_pages as service
 from ..services import sheets
 from .csrf import CsrfChecked
@@ -18,12 +19,6 @@ from .render import page
 from .session import PageUser
 
 router = APIRouter(include_in_schema=False)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def xlsx_response(content: bytes, name: str) -> Response:
-    disposition = f'attachment; filename="{name}"'
-    return Response(content, media_type=XLSX, headers={"Content-Disposition": disposition})
 
 
 SheetName = Literal["units", "cadres", "roster"]
@@ -103,9 +98,9 @@ def save(
 
 @router.get("/import/templates/{sheet}.xlsx")
 def template(sheet: SheetName, user: PageUser) -> Response:
-    return xlsx_response(sheets.template(sheet), f"mau-{sheet}.xlsx")
+    return attachment(sheets.template(sheet), XLSX, f"mau-{sheet}.xlsx")
 
 
 @router.get("/import/exports/{sheet}.xlsx")
 def export(sheet: Literal["units", "cadres"], user: PageUser, read: ReadSessionDep) -> Response:
-    return xlsx_response(sheets.export(read, sheet, None), f"{sheet}.xlsx")
+    return attachment(sheets.export(read, sheet, None), XLSX, f"{sheet}.xlsx")

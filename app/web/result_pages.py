@@ -12,6 +12,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
 from ..deps import ClockDep, ReadSessionDep
+from ..downloads import XLSX, attachment
 from ..services import across_results, committee_access, result_pages, results, round_record
 from .forms import require_writer
 from .plan_pages import STATUS_VI
@@ -19,16 +20,12 @@ from .render import page
 from .session import PageUser
 
 router = APIRouter(include_in_schema=False)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _file(made: tuple[bytes, str], media_type: str) -> Response:
+    """A file a service made, with its name; results are nobody else's to cache."""
     content, name = made
-    return Response(
-        content,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
-    )
+    return attachment(content, media_type, name, private=True)
 
 
 @router.get("/rounds/{round_id}/results")
